@@ -1,0 +1,163 @@
+package org.passerelle.server.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends to and reads the audit chain.
+ *
+ * <p>Appends run in their own transaction so that a refused or failed action is still recorded when the
+ * surrounding work rolls back. They are serialised through a row lock on the chain's head, which keeps
+ * the sequence gap-free and each entry's previous hash exact under concurrent requests.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public AuditEntry record(AuditEvent event) {
+        Map<String, Object> head = jdbc.sql("SELECT seq, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .query().singleRow();
+        long seq = ((Number) head.get("seq")).longValue() + 1;
+        String previousHash = (String) head.get("entry_hash");
+        // Microseconds are what both H2 and PostgreSQL store, so the hash survives the round trip.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        AuditEvent bounded = new AuditEvent(clip(event.actor(), 120), event.action(), event.recordType(),
+                clip(event.recordId(), 120), clip(event.address(), 64), event.outcome(), clip(event.details(), 1000));
+        String hash = AuditHashing.hash(seq, at, bounded, previousHash);
+        jdbc.sql("""
+                INSERT INTO audit_log (seq, recorded_at, actor, action, record_type, record_id, address, outcome,
+                                       details, prev_hash, entry_hash)
+                VALUES (:seq, :at, :actor, :action, :recordType, :recordId, :address, :outcome, :details, :prev, :hash)
+                """)
+                .param("seq", seq).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("actor", bounded.actor()).param("action", bounded.action())
+                .param("recordType", bounded.recordType()).param("recordId", bounded.recordId())
+                .param("address", bounded.address()).param("outcome", bounded.outcome().name())
+                .param("details", bounded.details()).param("prev", previousHash).param("hash", hash)
+                .update();
+        jdbc.sql("UPDATE audit_head SET seq = :seq, entry_hash = :hash WHERE id = 1")
+                .param("seq", seq).param("hash", hash).update();
+        return new AuditEntry(seq, at, bounded, previousHash, hash);
+    }
+
+    /** Entries matching every given criterion (null criteria match all), newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(AuditFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter.actor() != null) {
+            sql.append(" AND actor = ?");
+            params.add(filter.actor());
+        }
+        if (filter.action() != null) {
+            sql.append(" AND action LIKE ?");
+            params.add(filter.action() + "%");
+        }
+        if (filter.recordId() != null) {
+            sql.append(" AND record_id = ?");
+            params.add(filter.recordId());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND recorded_at >= ?");
+            params.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND recorded_at < ?");
+            params.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY seq DESC FETCH FIRST ").append(filter.limit()).append(" ROWS ONLY");
+        return jdbc.sql(sql.toString()).params(params).query(AuditLog::entryOf).list();
+    }
+
+    /** Walks the whole chain from the first entry and reports the first entry that does not hold. */
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        ChainWalk walk = new ChainWalk();
+        jdbc.sql("SELECT * FROM audit_log ORDER BY seq").query((ResultSet rs) -> {
+            walk.accept(entryOf(rs, 0));
+        });
+        if (walk.result() != null) {
+            return walk.result();
+        }
+        Map<String, Object> head = jdbc.sql("SELECT seq, entry_hash FROM audit_head WHERE id = 1").query().singleRow();
+        if (((Number) head.get("seq")).longValue() != walk.lastSeq() || !head.get("entry_hash").equals(walk.lastHash())) {
+            return ChainVerification.broken(walk.checked(), walk.lastSeq() + 1,
+                    "entries after " + walk.lastSeq() + " were removed (the chain head names seq " + head.get("seq") + ")");
+        }
+        return ChainVerification.intact(walk.checked());
+    }
+
+    private static AuditEntry entryOf(ResultSet rs, int row) throws SQLException {
+        AuditEvent event = new AuditEvent(rs.getString("actor"), rs.getString("action"), rs.getString("record_type"),
+                rs.getString("record_id"), rs.getString("address"), AuditOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("details"));
+        return new AuditEntry(rs.getLong("seq"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), event,
+                rs.getString("prev_hash"), rs.getString("entry_hash"));
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** State of a walk along the chain; stops at the first entry that breaks it. */
+    private static final class ChainWalk {
+        private long checked;
+        private long lastSeq;
+        private String lastHash = AuditHashing.GENESIS;
+        private ChainVerification result;
+
+        void accept(AuditEntry entry) {
+            if (result != null) {
+                return;
+            }
+            if (entry.seq() != lastSeq + 1) {
+                result = ChainVerification.broken(checked, lastSeq + 1, "entry " + (lastSeq + 1) + " is missing");
+            } else if (!entry.previousHash().equals(lastHash)) {
+                result = ChainVerification.broken(checked, entry.seq(), "its previous-hash does not match entry " + lastSeq);
+            } else if (!AuditHashing.hash(entry.seq(), entry.recordedAt(), entry.event(), entry.previousHash())
+                    .equals(entry.hash())) {
+                result = ChainVerification.broken(checked, entry.seq(), "its content does not match its hash");
+            } else {
+                checked++;
+                lastSeq = entry.seq();
+                lastHash = entry.hash();
+            }
+        }
+
+        long checked() {
+            return checked;
+        }
+
+        long lastSeq() {
+            return lastSeq;
+        }
+
+        String lastHash() {
+            return lastHash;
+        }
+
+        ChainVerification result() {
+            return result;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.passerelle.server.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records what the current user does in the current request, so callers name only the action and record.
+ */
+@Component
+public class AuditTrail {
+
+    private final AuditLog log;
+
+    public AuditTrail(AuditLog log) {
+        this.log = log;
+    }
+
+    public void success(String action, String recordType, String recordId) {
+        record(action, recordType, recordId, AuditOutcome.SUCCESS, null);
+    }
+
+    public void record(String action, String recordType, String recordId, AuditOutcome outcome, String details) {
+        log.record(new AuditEvent(currentActor(), action, recordType, recordId, currentAddress(), outcome, details));
+    }
+
+    /** The signed-in user; {@code anonymous} in a request before sign-in; {@code system} outside any request. */
+    public static String currentActor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && !(auth instanceof AnonymousAuthenticationToken)) {
+            return auth.getName();
+        }
+        return RequestContextHolder.getRequestAttributes() == null ? "system" : "anonymous";
+    }
+
+    public static String currentAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,159 @@
+package org.passerelle.server.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.passerelle.protocol.NodeKeyStore;
+import org.passerelle.protocol.PublicKeys;
+import org.passerelle.server.security.NewUser;
+import org.passerelle.server.security.Role;
+import org.passerelle.server.security.UserService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Two nodes on one machine: France and Morocco, each with its own embedded database and keys under one
+ * demo folder, trusting each other, with an account for every role. Accounts are created on the first run
+ * and their credentials kept (owner-readable only) in the folder, so every later run prints the same ones.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the two-node demo: France on http://localhost:8080, Morocco on http://localhost:8081.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", defaultValue = "demo", description = "Demo folder (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--fr-port", defaultValue = "8080", description = "Port of the French node (default: ${DEFAULT-VALUE}).")
+    int frPort;
+
+    @Option(names = "--ma-port", defaultValue = "8081", description = "Port of the Moroccan node (default: ${DEFAULT-VALUE}).")
+    int maPort;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One demo node: its party, names and port. */
+    record DemoNode(String code, Map<String, String> names, int port, Path dataDir) {
+        String url() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    /** A demo account as printed for the person trying the demo. */
+    record DemoAccount(String username, Role role, String password, String totpSecret) {
+    }
+
+    private static final Map<Role, String> SHORT_NAMES = Map.of(Role.ADMINISTRATOR, "admin",
+            Role.PREFECTURE_OFFICER, "prefecture", Role.CENTRAL_MIGRATION_OFFICER, "migration",
+            Role.CONSULAR_OFFICER, "consul", Role.CENTRAL_IDENTIFICATION_OFFICER, "identification",
+            Role.CHILD_PROTECTION_OFFICER, "protection", Role.ANALYST, "analyst",
+            Role.JOINT_GROUP_SECRETARIAT, "secretariat", Role.AUDITOR, "auditor");
+
+    private static final Map<String, Map<Role, String>> OFFICES = Map.of(
+            "FR", Map.of(Role.PREFECTURE_OFFICER, "Préfecture de police de Paris",
+                    Role.CENTRAL_MIGRATION_OFFICER, "DGEF — Direction de l'immigration",
+                    Role.CHILD_PROTECTION_OFFICER, "ASE de Paris", Role.ANALYST, "OFAST"),
+            "MA", Map.of(Role.CONSULAR_OFFICER, "Consulat général du Royaume du Maroc à Paris",
+                    Role.CENTRAL_IDENTIFICATION_OFFICER, "DGSN — Identification",
+                    Role.CHILD_PROTECTION_OFFICER, "Entraide nationale", Role.ANALYST, "DGSN — BNPJ"));
+
+    @Override
+    public Integer call() throws IOException {
+        DemoNode france = new DemoNode("FR", Map.of("ar", "فرنسا", "fr", "France", "en", "France"), frPort,
+                dir.resolve("fr").toAbsolutePath());
+        DemoNode morocco = new DemoNode("MA", Map.of("ar", "المغرب", "fr", "Maroc", "en", "Morocco"), maPort,
+                dir.resolve("ma").toAbsolutePath());
+        Map<DemoNode, String> keys = new LinkedHashMap<>();
+        for (DemoNode node : List.of(france, morocco)) {
+            // The same key store the node itself uses: the demo only creates the keys a little earlier, to
+            // configure each node with its peer's public key before either starts.
+            keys.put(node, PublicKeys.encode(new NodeKeyStore(node.dataDir().resolve("keys"), Optional.empty())
+                    .loadOrCreate().getPublic()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Map<DemoNode, List<DemoAccount>> accounts = new LinkedHashMap<>();
+        for (DemoNode node : List.of(france, morocco)) {
+            DemoNode peer = node == france ? morocco : france;
+            ConfigurableApplicationContext context = NodeLauncher.start(properties(node, peer, keys.get(peer)), true);
+            accounts.put(node, ensureAccounts(node, context.getBean(UserService.class)));
+        }
+        printWelcome(out, accounts);
+        return 0;
+    }
+
+    private static Map<String, Object> properties(DemoNode node, DemoNode peer, String peerKey) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("server.port", node.port());
+        p.put("passerelle.data-dir", node.dataDir().toString());
+        p.put("passerelle.party.code", node.code());
+        node.names().forEach((lang, name) -> p.put("passerelle.party.names." + lang, name));
+        p.put("passerelle.peers[0].party", peer.code());
+        peer.names().forEach((lang, name) -> p.put("passerelle.peers[0].names." + lang, name));
+        p.put("passerelle.peers[0].base-url", peer.url());
+        p.put("passerelle.peers[0].public-key", peerKey);
+        // Two nodes share one JVM: give each its own session cookie so both can be open in one browser.
+        p.put("server.servlet.session.cookie.name", "PASSERELLE_" + node.code());
+        // Logging is set up once per JVM, so a per-node application name in log lines would name the wrong node.
+        p.put("logging.include-application-name", false);
+        return p;
+    }
+
+    private static List<DemoAccount> ensureAccounts(DemoNode node, UserService users) throws IOException {
+        Path file = node.dataDir().resolve("demo-accounts.tsv");
+        if (Files.exists(file)) {
+            List<DemoAccount> saved = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.split("\t");
+                saved.add(new DemoAccount(f[0], Role.valueOf(f[1]), f[2], f[3]));
+            }
+            return saved;
+        }
+        List<DemoAccount> created = new ArrayList<>();
+        for (Role role : Role.forParty(node.code())) {
+            String username = node.code().toLowerCase() + "." + SHORT_NAMES.get(role);
+            String office = OFFICES.get(node.code()).get(role);
+            UserService.Created account = users.create(new NewUser(username, displayName(role, node), role.name(),
+                    office, null));
+            created.add(new DemoAccount(username, role, account.initialPassword(),
+                    users.provisionSecondFactor(username)));
+        }
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(file, created.stream()
+                .map(a -> String.join("\t", a.username(), a.role().name(), a.password(), a.totpSecret())).toList());
+        return created;
+    }
+
+    private static String displayName(Role role, DemoNode node) {
+        String words = role.name().charAt(0) + role.name().substring(1).toLowerCase().replace('_', ' ');
+        return words + " (" + node.names().get("en") + ")";
+    }
+
+    private static void printWelcome(PrintWriter out, Map<DemoNode, List<DemoAccount>> accounts) {
+        out.println();
+        out.println("Passerelle demo is running. Stop it with Ctrl+C.");
+        for (Map.Entry<DemoNode, List<DemoAccount>> entry : accounts.entrySet()) {
+            DemoNode node = entry.getKey();
+            out.printf("%n%s — %s%n", node.names().get("en"), node.url());
+            out.printf("  %-22s %-32s %-21s %s%n", "username", "role", "password", "authenticator secret (TOTP)");
+            for (DemoAccount a : entry.getValue()) {
+                out.printf("  %-22s %-32s %-21s %s%n", a.username(), a.role(), a.password(), a.totpSecret());
+            }
+        }
+        out.println();
+        out.println("Sign in with a username and password, then a 6-digit code from an authenticator app set up");
+        out.println("with the account's secret (or: oathtool --totp -b SECRET).");
+        out.flush();
+    }
+}

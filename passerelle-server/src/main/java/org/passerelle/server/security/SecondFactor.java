@@ -1,0 +1,117 @@
+package org.passerelle.server.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.OptionalLong;
+import org.passerelle.server.audit.AuditOutcome;
+import org.passerelle.server.audit.AuditTrail;
+import org.passerelle.server.party.PartyDirectory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * The second sign-in step: enrolment of an authenticator app, then a TOTP code, after which the session
+ * receives the user's role and party.
+ */
+@Service
+public class SecondFactor {
+
+    /** How a presented code was received. */
+    public enum Outcome { ACCEPTED, WRONG_CODE, LOCKED }
+
+    private static final String PENDING_SECRET = SecondFactor.class.getName() + ".pendingSecret";
+
+    private final UserService users;
+    private final PartyDirectory parties;
+    private final AuditTrail audit;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    public SecondFactor(UserService users, PartyDirectory parties, AuditTrail audit) {
+        this.users = users;
+        this.parties = parties;
+        this.audit = audit;
+    }
+
+    public boolean enrolled(String username) {
+        return users.totpSecret(username).isPresent();
+    }
+
+    /** The secret being enrolled in this session, created on first call and kept until confirmed. */
+    public String pendingSecret(HttpSession session) {
+        Object secret = session.getAttribute(PENDING_SECRET);
+        if (secret == null) {
+            secret = Base32.encode(Totp.newSecret());
+            session.setAttribute(PENDING_SECRET, secret);
+        }
+        return (String) secret;
+    }
+
+    /** The enrolment QR code, as SVG, for the authenticator app to scan. */
+    public String enrolmentQrCode(String username, HttpSession session) {
+        String issuer = "Passerelle " + parties.self().code();
+        return QrCodeSvg.of(Totp.provisioningUri(issuer, username, Base32.decode(pendingSecret(session))));
+    }
+
+    public Outcome confirmEnrolment(String code, HttpServletRequest request, HttpServletResponse response) {
+        String username = pendingUser();
+        String secret = pendingSecret(request.getSession());
+        OptionalLong step = Totp.STANDARD.matchingStep(Base32.decode(secret), code, users.instant());
+        if (step.isEmpty()) {
+            return refuse(username, request);
+        }
+        users.enrolSecondFactor(username, secret, step.getAsLong());
+        request.getSession().removeAttribute(PENDING_SECRET);
+        signIn(username, request, response);
+        return Outcome.ACCEPTED;
+    }
+
+    public Outcome verify(String code, HttpServletRequest request, HttpServletResponse response) {
+        String username = pendingUser();
+        byte[] secret = Base32.decode(users.totpSecret(username).orElseThrow());
+        OptionalLong step = Totp.STANDARD.matchingStep(secret, code, users.instant());
+        if (step.isEmpty() || !users.consumeTotpStep(username, step.getAsLong())) {
+            return refuse(username, request);
+        }
+        signIn(username, request, response);
+        return Outcome.ACCEPTED;
+    }
+
+    private Outcome refuse(String username, HttpServletRequest request) {
+        audit.record("login.totp", "user", username, AuditOutcome.FAILURE, "wrong or reused code");
+        users.recordFailure(username);
+        if (users.load(username).orElseThrow().lockedAt(users.instant())) {
+            request.getSession().invalidate();
+            SecurityContextHolder.clearContext();
+            return Outcome.LOCKED;
+        }
+        return Outcome.WRONG_CODE;
+    }
+
+    private void signIn(String username, HttpServletRequest request, HttpServletResponse response) {
+        UserAccount account = users.load(username).orElseThrow();
+        Authentication full = UsernamePasswordAuthenticationToken.authenticated(username, null,
+                Authorities.signedIn(account));
+        // A new session id at the privilege change defeats session fixation.
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(full);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        users.recordSuccess(username);
+        audit.success("login", "user", username);
+    }
+
+    private static String pendingUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (!Authorities.has(auth, Authorities.SECOND_FACTOR_PENDING)) {
+            throw new IllegalStateException("No password step is pending in this session");
+        }
+        return auth.getName();
+    }
+}

@@ -1,0 +1,57 @@
+package org.passerelle.server.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.passerelle.server.audit.AuditOutcome;
+import org.passerelle.server.audit.AuditTrail;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+
+/**
+ * After the password step: audit it, count failures toward the lock-out, and send the user on to the
+ * second factor (enrolment first if they have none yet). The page says the same thing for every failure,
+ * so it does not reveal which accounts exist or are locked.
+ */
+final class SignInSteps implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    private final UserService users;
+    private final AuditTrail audit;
+
+    SignInSteps(UserService users, AuditTrail audit) {
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication) throws IOException {
+        String username = authentication.getName();
+        audit.record("login.password", "user", username, AuditOutcome.SUCCESS, null);
+        boolean enrolled = users.totpSecret(username).isPresent();
+        response.sendRedirect(request.getContextPath()
+                + (enrolled ? "/login/second-factor" : "/login/second-factor/enrol"));
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        String username = request.getParameter("username");
+        String reason = switch (exception) {
+            case LockedException locked -> "account locked";
+            case DisabledException disabled -> "account disabled";
+            case BadCredentialsException bad -> "bad credentials";
+            default -> exception.getClass().getSimpleName();
+        };
+        audit.record("login.password", "user", username, AuditOutcome.FAILURE, reason);
+        if (exception instanceof BadCredentialsException && username != null) {
+            users.recordFailure(username);
+        }
+        response.sendRedirect(request.getContextPath() + "/login?failed");
+    }
+}

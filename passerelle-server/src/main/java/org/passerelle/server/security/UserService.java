@@ -1,0 +1,248 @@
+package org.passerelle.server.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.passerelle.server.audit.AuditOutcome;
+import org.passerelle.server.audit.AuditTrail;
+import org.passerelle.server.party.PartyDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, reads and changes local user accounts; every read and change is audited. */
+@Service
+public class UserService {
+
+    static final int MAX_FAILED_ATTEMPTS = 5;
+    static final Duration LOCK_OUT = Duration.ofMinutes(15);
+
+    private static final String USERNAME_PATTERN = "[a-z][a-z0-9._-]{2,63}";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final PartyDirectory parties;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder, PartyDirectory parties, AuditTrail audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.parties = parties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A created account and the initial password to hand over, shown once and never stored in clear. */
+    public record Created(UserAccount account, String initialPassword) {
+    }
+
+    /** Checks a new user without creating it, so a form can show every error before its confirmation page. */
+    public void validate(NewUser user) {
+        String party = parties.self().code();
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        if (user.username() == null || !user.username().matches(USERNAME_PATTERN)) {
+            errors.add(new InvalidInputException.FieldError("username", "user.error.username"));
+        } else if (exists(user.username())) {
+            errors.add(new InvalidInputException.FieldError("username", "user.error.usernameTaken"));
+        }
+        if (user.displayName() == null || user.displayName().isBlank() || user.displayName().length() > 200) {
+            errors.add(new InvalidInputException.FieldError("displayName", "user.error.displayName"));
+        }
+        Optional<Role> role = Role.parse(user.role());
+        if (role.isEmpty()) {
+            errors.add(new InvalidInputException.FieldError("role", "user.error.role"));
+        } else if (!role.get().allowedFor(party)) {
+            errors.add(new InvalidInputException.FieldError("role", "user.error.roleNotForParty"));
+        }
+        if (user.office() != null && user.office().length() > 120) {
+            errors.add(new InvalidInputException.FieldError("office", "user.error.office"));
+        }
+        if (user.password() != null) {
+            PasswordPolicy.violation(user.username(), user.password())
+                    .ifPresent(key -> errors.add(new InvalidInputException.FieldError("password", key)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    @Transactional
+    public Created create(NewUser user) {
+        validate(user);
+        String password = user.password() != null ? user.password() : OneTimeSecrets.password();
+        jdbc.sql("""
+                INSERT INTO users (username, display_name, role, party, office, password_hash, created_at)
+                VALUES (:username, :displayName, :role, :party, :office, :hash, :now)
+                """)
+                .param("username", user.username()).param("displayName", user.displayName().strip())
+                .param("role", Role.parse(user.role()).orElseThrow().name()).param("party", parties.self().code())
+                .param("office", blankToNull(user.office())).param("hash", passwordEncoder.encode(password))
+                .param("now", now()).update();
+        audit.success("user.create", "user", user.username());
+        return new Created(load(user.username()).orElseThrow(), user.password() == null ? password : null);
+    }
+
+    /** Reads an account for display: a read of personal data, so it is audited. */
+    @Transactional
+    public Optional<UserAccount> read(String username) {
+        Optional<UserAccount> account = load(username);
+        account.ifPresent(a -> audit.success("user.read", "user", a.username()));
+        return account;
+    }
+
+    /** The signed-in user's own account: reading one's own account is not audited as a read of personal data. */
+    public Optional<UserAccount> own(String username) {
+        return load(username);
+    }
+
+    /** Lists accounts for the administrator's overview: audited as one read of the list. */
+    @Transactional
+    public List<UserAccount> list() {
+        audit.success("user.list", "user", null);
+        return jdbc.sql("SELECT * FROM users ORDER BY username").query(UserService::accountOf).list();
+    }
+
+    @Transactional
+    public void setEnabled(String username, boolean enabled) {
+        requireExists(username);
+        jdbc.sql("UPDATE users SET enabled = :enabled, failed_attempts = 0, locked_until = NULL WHERE username = :u")
+                .param("enabled", enabled).param("u", username).update();
+        if (!enabled) {
+            jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE revoked_at IS NULL AND user_id = "
+                    + "(SELECT id FROM users WHERE username = :u)").param("now", now()).param("u", username).update();
+        }
+        audit.success(enabled ? "user.enable" : "user.disable", "user", username);
+    }
+
+    /**
+     * Gives a user a new generated password, removes their second factor (they enrol again at next
+     * sign-in) and lifts any lock-out: what an administrator does for a user who lost their phone.
+     */
+    @Transactional
+    public String resetCredentials(String username) {
+        requireExists(username);
+        String password = OneTimeSecrets.password();
+        jdbc.sql("""
+                UPDATE users SET password_hash = :hash, totp_secret = NULL, totp_last_step = 0,
+                                 failed_attempts = 0, locked_until = NULL
+                WHERE username = :u
+                """).param("hash", passwordEncoder.encode(password)).param("u", username).update();
+        audit.success("user.reset", "user", username);
+        return password;
+    }
+
+    @Transactional
+    public void setLocale(String username, String locale) {
+        jdbc.sql("UPDATE users SET locale = :locale WHERE username = :u").param("locale", locale)
+                .param("u", username).update();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE username = :u").param("u", username)
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<UserAccount> load(String username) {
+        return jdbc.sql("SELECT * FROM users WHERE username = :u").param("u", username)
+                .query(UserService::accountOf).optional();
+    }
+
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM users WHERE username = :u").param("u", username)
+                .query(String.class).optional();
+    }
+
+    Optional<String> totpSecret(String username) {
+        return jdbc.sql("SELECT totp_secret FROM users WHERE username = :u AND totp_secret IS NOT NULL")
+                .param("u", username).query(String.class).optional();
+    }
+
+    /** Counts a failed sign-in step; the fifth in a row locks the account for {@link #LOCK_OUT}. */
+    @Transactional
+    public void recordFailure(String username) {
+        int updated = jdbc.sql("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE username = :u")
+                .param("u", username).update();
+        if (updated == 0) {
+            return;
+        }
+        int failures = jdbc.sql("SELECT failed_attempts FROM users WHERE username = :u").param("u", username)
+                .query(Integer.class).single();
+        if (failures >= MAX_FAILED_ATTEMPTS) {
+            jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = :until WHERE username = :u")
+                    .param("until", OffsetDateTime.ofInstant(clock.instant().plus(LOCK_OUT), ZoneOffset.UTC))
+                    .param("u", username).update();
+            audit.record("user.lock", "user", username, AuditOutcome.SUCCESS, failures + " failed attempts");
+        }
+    }
+
+    @Transactional
+    public void recordSuccess(String username) {
+        jdbc.sql("UPDATE users SET failed_attempts = 0 WHERE username = :u").param("u", username).update();
+    }
+
+    /** Stores a confirmed second factor. */
+    @Transactional
+    void enrolSecondFactor(String username, String base32Secret, long acceptedStep) {
+        jdbc.sql("UPDATE users SET totp_secret = :s, totp_last_step = :step WHERE username = :u")
+                .param("s", base32Secret).param("step", acceptedStep).param("u", username).update();
+        audit.success("user.totp.enrol", "user", username);
+    }
+
+    /**
+     * Gives a user a new authenticator secret set out of band (a provisioned hardware token, a demo
+     * account) instead of the enrolment page, and returns it in base32.
+     */
+    @Transactional
+    public String provisionSecondFactor(String username) {
+        requireExists(username);
+        String secret = Base32.encode(Totp.newSecret());
+        jdbc.sql("UPDATE users SET totp_secret = :s, totp_last_step = 0 WHERE username = :u")
+                .param("s", secret).param("u", username).update();
+        audit.success("user.totp.provision", "user", username);
+        return secret;
+    }
+
+    /** Accepts a TOTP time step only once: false when this step or a later one was already used. */
+    @Transactional
+    boolean consumeTotpStep(String username, long step) {
+        return jdbc.sql("UPDATE users SET totp_last_step = :step WHERE username = :u AND totp_last_step < :step")
+                .param("step", step).param("u", username).update() == 1;
+    }
+
+    private void requireExists(String username) {
+        if (!exists(username)) {
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("username", "user.error.unknown")));
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static UserAccount accountOf(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getString("party"), rs.getString("office"),
+                rs.getBoolean("enabled"), rs.getString("totp_secret") != null,
+                locked == null ? null : locked.toInstant(), rs.getString("locale"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    Instant instant() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,52 @@
+package org.passerelle.server.web;
+
+import java.util.List;
+import org.passerelle.server.security.ApiTokens;
+import org.passerelle.server.security.InvalidInputException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The user's own account: language and personal API tokens. */
+@Controller
+class AccountController {
+
+    private final ApiTokens tokens;
+
+    AccountController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/account")
+    String account(Authentication user, Model model) {
+        return view(user, model, List.of(), null);
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(Authentication user, @RequestParam(defaultValue = "") String name, Model model) {
+        try {
+            ApiTokens.Issued issued = tokens.issue(user.getName(), name);
+            return view(user, model, List.of(), issued);
+        } catch (InvalidInputException e) {
+            return view(user, model, FormErrors.of(e), null);
+        }
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revoke(Authentication user, @PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("revoked", tokens.revoke(user.getName(), id));
+        return "redirect:/account";
+    }
+
+    private String view(Authentication user, Model model, List<FormErrors.Error> errors, ApiTokens.Issued issued) {
+        model.addAttribute("tokens", tokens.list(user.getName()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("issued", issued);
+        return "account";
+    }
+}

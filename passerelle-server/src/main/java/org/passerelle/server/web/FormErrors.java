@@ -1,0 +1,24 @@
+package org.passerelle.server.web;
+
+import java.util.List;
+import org.passerelle.server.security.InvalidInputException;
+
+/** Errors of a submitted form, as the error summary at the top of a page and the messages by each field show them. */
+public final class FormErrors {
+
+    /** @param field the id of the input at fault, which the summary links to */
+    public record Error(String field, String messageKey) {
+    }
+
+    private FormErrors() {
+    }
+
+    static List<Error> of(InvalidInputException e) {
+        return e.errors().stream().map(f -> new Error(f.field(), f.messageKey())).toList();
+    }
+
+    /** The message key of the first error on a field, or null: what the template shows beside the input. */
+    public static String on(List<Error> errors, String field) {
+        return errors.stream().filter(e -> e.field().equals(field)).map(Error::messageKey).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,118 @@
+package org.passerelle.server.web;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.passerelle.server.i18n.Language;
+import org.passerelle.server.i18n.Messages;
+import org.passerelle.server.party.Party;
+import org.passerelle.server.security.Authorities;
+import org.passerelle.server.security.Role;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/**
+ * What every page needs besides its own data: the language and its direction, the translated texts,
+ * the signed-in user, this node's party and the CSRF token for forms.
+ */
+public final class PageContext {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final Language language;
+    private final Messages messages;
+    private final Authentication user;
+    private final Party party;
+    private final CsrfToken csrf;
+    private final String path;
+
+    PageContext(Language language, Messages messages, Authentication user, Party party, CsrfToken csrf, String path) {
+        this.language = language;
+        this.messages = messages;
+        this.user = user;
+        this.party = party;
+        this.csrf = csrf;
+        this.path = path;
+    }
+
+    /** The translated text of a message key, formatted with ICU rules (plurals, numbers, dates). */
+    public String t(String key, Object... arguments) {
+        return messages.get(language, key, arguments);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public List<Language> languages() {
+        return List.of(Language.values());
+    }
+
+    public String lang() {
+        return language.tag();
+    }
+
+    public String dir() {
+        return language.direction();
+    }
+
+    /** The same page in another language. */
+    public String languageUrl(Language other) {
+        return path + "?lang=" + other.tag();
+    }
+
+    public boolean signedIn() {
+        return Authorities.has(user, Authorities.SIGNED_IN);
+    }
+
+    /** The user's name once the password step is passed (signed in or waiting for the second factor), else null. */
+    public String username() {
+        return user == null || user instanceof AnonymousAuthenticationToken ? null : user.getName();
+    }
+
+    public boolean hasRole(Role role) {
+        return Authorities.hasRole(user, role);
+    }
+
+    /** The signed-in user's role, or null before sign-in is complete. */
+    public Role role() {
+        for (Role role : Role.values()) {
+            if (hasRole(role)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
+    public String partyCode() {
+        return party.code();
+    }
+
+    public String partyName() {
+        return party.name(language.locale());
+    }
+
+    public String csrfParameter() {
+        return csrf == null ? "_csrf" : csrf.getParameterName();
+    }
+
+    public String csrfToken() {
+        return csrf == null ? "" : csrf.getToken();
+    }
+
+    /** JSON for htmx's {@code hx-headers}, so htmx requests carry the CSRF token without inline script. */
+    public String csrfHeaders() {
+        return csrf == null ? "{}" : "{\"" + csrf.getHeaderName() + "\": \"" + csrf.getToken() + "\"}";
+    }
+
+    /** A moment as people read it in a table: UTC, to the second. */
+    public String time(Instant instant) {
+        return instant == null ? "—" : TIME.format(instant);
+    }
+
+    public boolean current(String prefix) {
+        return prefix.equals("/") ? path.equals("/") : path.startsWith(prefix);
+    }
+}

@@ -1,0 +1,100 @@
+package org.passerelle.server.web;
+
+import java.util.List;
+import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.security.NewUser;
+import org.passerelle.server.security.Role;
+import org.passerelle.server.security.UserAccount;
+import org.passerelle.server.security.UserService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The administrator's user pages: list, create (form, then check your answers, then the initial password
+ * shown once), view, disable or enable, and reset a user's credentials.
+ */
+@Controller
+class UserAdminController {
+
+    private final UserService users;
+    private final PartyDirectory parties;
+
+    UserAdminController(UserService users, PartyDirectory parties) {
+        this.users = users;
+        this.parties = parties;
+    }
+
+    @GetMapping("/admin/users")
+    String list(Model model) {
+        model.addAttribute("users", users.list());
+        return "admin/users";
+    }
+
+    @GetMapping("/admin/users/new")
+    String newUser(Model model) {
+        return form(model, UserForm.empty(), List.of());
+    }
+
+    /** Step 1 → 2: validate, then show the answers to check, or the form again with every error. */
+    @PostMapping("/admin/users/check")
+    String check(@ModelAttribute UserForm form, @RequestParam(defaultValue = "") String change, Model model) {
+        if (!change.isEmpty()) {
+            return form(model, form, List.of());
+        }
+        try {
+            users.validate(form.toNewUser());
+        } catch (InvalidInputException e) {
+            return form(model, form, FormErrors.of(e));
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("role", Role.parse(form.role()).orElseThrow());
+        return "admin/user-check";
+    }
+
+    @PostMapping("/admin/users")
+    String create(@ModelAttribute UserForm form, Model model) {
+        try {
+            UserService.Created created = users.create(form.toNewUser());
+            model.addAttribute("account", created.account());
+            model.addAttribute("password", created.initialPassword());
+            return "admin/user-password";
+        } catch (InvalidInputException e) {
+            return form(model, form, FormErrors.of(e));
+        }
+    }
+
+    @GetMapping("/admin/users/{username}")
+    String view(@PathVariable String username, Model model) {
+        model.addAttribute("account", users.read(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "admin/user";
+    }
+
+    @PostMapping("/admin/users/{username}/enabled")
+    String setEnabled(@PathVariable String username, @RequestParam boolean enabled) {
+        users.setEnabled(username, enabled);
+        return "redirect:/admin/users/" + username;
+    }
+
+    @PostMapping("/admin/users/{username}/reset")
+    String reset(@PathVariable String username, Model model) {
+        String password = users.resetCredentials(username);
+        model.addAttribute("account", users.read(username).orElseThrow());
+        model.addAttribute("password", password);
+        return "admin/user-password";
+    }
+
+    private String form(Model model, UserForm form, List<FormErrors.Error> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("roles", Role.forParty(parties.self().code()));
+        model.addAttribute("errors", errors);
+        return "admin/user-form";
+    }
+}

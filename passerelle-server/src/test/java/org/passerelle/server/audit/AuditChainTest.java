@@ -1,0 +1,110 @@
+package org.passerelle.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.passerelle.server.cli.CliRunner;
+import org.passerelle.server.support.NodeTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class AuditChainTest extends NodeTest {
+
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void eachEntryChainsToThePreviousOne() {
+        AuditEntry first = log.record(event("first"));
+        AuditEntry second = log.record(event("second"));
+
+        assertThat(second.seq()).isEqualTo(first.seq() + 1);
+        assertThat(second.previousHash()).isEqualTo(first.hash());
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anAlteredRowIsNamedByVerifyAndByTheCommand() throws IOException {
+        log.record(event("before"));
+        AuditEntry target = log.record(event("original detail"));
+        log.record(event("after"));
+        try {
+            jdbc.sql("UPDATE audit_log SET details = 'forged detail' WHERE seq = :seq").param("seq", target.seq()).update();
+
+            ChainVerification result = log.verify();
+            assertThat(result.intact()).isFalse();
+            assertThat(result.firstBrokenSeq()).hasValue(target.seq());
+            assertThat(result.reason()).contains("does not match its hash");
+
+            CliRunner.Result command = CliRunner.run(configFile(), "audit", "verify");
+            assertThat(command.exitCode()).isEqualTo(1);
+            assertThat(command.err()).contains("BROKEN at entry " + target.seq());
+        } finally {
+            jdbc.sql("UPDATE audit_log SET details = 'original detail' WHERE seq = :seq").param("seq", target.seq())
+                    .update();
+        }
+        assertThat(log.verify().intact()).isTrue();
+        assertThat(CliRunner.run(configFile(), "audit", "verify").out()).contains("Audit chain intact");
+    }
+
+    @Test
+    void aRemovedRowIsNamedAsMissing() {
+        log.record(event("one"));
+        AuditEntry removed = log.record(event("two"));
+        log.record(event("three"));
+        var row = jdbc.sql("SELECT * FROM audit_log WHERE seq = :seq").param("seq", removed.seq()).query().singleRow();
+        jdbc.sql("DELETE FROM audit_log WHERE seq = :seq").param("seq", removed.seq()).update();
+        try {
+            ChainVerification result = log.verify();
+            assertThat(result.firstBrokenSeq()).hasValue(removed.seq());
+            assertThat(result.reason()).contains("missing");
+        } finally {
+            String columns = String.join(", ", row.keySet());
+            String params = row.keySet().stream().map(k -> ":" + k).collect(Collectors.joining(", "));
+            var restore = jdbc.sql("INSERT INTO audit_log (" + columns + ") VALUES (" + params + ")");
+            for (var entry : row.entrySet()) {
+                restore = restore.param(entry.getKey(), entry.getValue());
+            }
+            restore.update();
+        }
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
+    void filtersByActorActionAndRecord() {
+        log.record(new AuditEvent("filter.alice", "case.read", "case", "C-1", "10.0.0.1", AuditOutcome.SUCCESS, null));
+        log.record(new AuditEvent("filter.alice", "case.update", "case", "C-2", "10.0.0.1", AuditOutcome.SUCCESS, null));
+        log.record(new AuditEvent("filter.bob", "case.read", "case", "C-1", "10.0.0.2", AuditOutcome.DENIED, null));
+
+        assertThat(log.search(new AuditFilter("filter.alice", null, null, null, null, 10))).hasSize(2);
+        assertThat(log.search(new AuditFilter(null, "case.read", "C-1", null, null, 10)))
+                .extracting(e -> e.event().actor()).containsExactly("filter.bob", "filter.alice");
+        assertThat(log.search(new AuditFilter("filter.bob", "case.", null, null, null, 10)))
+                .singleElement().satisfies(e -> assertThat(e.event().outcome()).isEqualTo(AuditOutcome.DENIED));
+    }
+
+    private static AuditEvent event(String details) {
+        return new AuditEvent("audit.test", "test.event", "test", "T-1", "127.0.0.1", AuditOutcome.SUCCESS, details);
+    }
+
+    /** A configuration file pointing the command line at this test node's database and data folder. */
+    private static Path configFile() throws IOException {
+        Path file = DATA_DIR.resolve("cli.properties");
+        StringBuilder text = new StringBuilder();
+        text.append("passerelle.data-dir=").append(DATA_DIR).append('\n');
+        text.append("passerelle.party.code=FR\n");
+        DATABASE.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Files.writeString(file, text.toString());
+        return file;
+    }
+}

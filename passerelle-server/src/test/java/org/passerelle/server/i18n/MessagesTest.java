@@ -1,0 +1,137 @@
+package org.passerelle.server.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.passerelle.server.audit.AuditOutcome;
+import org.passerelle.server.security.Role;
+
+/** Keeps the three languages complete and the templates free of hard-coded text. */
+class MessagesTest {
+
+    private static final Path TEMPLATES = Path.of("src/main/jte");
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("ctx\\.t\\(\"([^\"]+)\"");
+    private static final Pattern TEMPLATE_KEY_LITERAL = Pattern.compile("\"([a-z][A-Za-z]+\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
+    private static final Pattern SOURCE_KEY = Pattern.compile(
+            "FieldError\\([^;]*?\"([a-z][A-Za-z]*\\.[A-Za-z.]+)\"\\)|Optional\\.of\\(\"([a-z]+\\.[A-Za-z]+)\"\\)|\"(login\\.[a-zA-Z]+)\"");
+
+    private final Messages messages = new Messages();
+
+    @Test
+    void everyLanguageHasExactlyTheSameKeys() {
+        Set<String> english = messages.keys(Language.EN);
+        for (Language language : Language.values()) {
+            Set<String> missing = new HashSet<>(english);
+            missing.removeAll(messages.keys(language));
+            Set<String> extra = new HashSet<>(messages.keys(language));
+            extra.removeAll(english);
+            assertThat(missing).as("keys missing in " + language).isEmpty();
+            assertThat(extra).as("keys only in " + language).isEmpty();
+        }
+    }
+
+    @Test
+    void noMessageIsLeftUntranslated() {
+        for (String key : messages.keys(Language.EN)) {
+            String english = messages.get(Language.EN, key);
+            if (!key.equals("app.name") && english.chars().anyMatch(Character::isLetter) && english.length() > 3) {
+                assertThat(messages.get(Language.AR, key)).as(key + " in Arabic").isNotEqualTo(english);
+            }
+        }
+    }
+
+    @Test
+    void everyPatternFormatsInEveryLanguage() {
+        for (Language language : Language.values()) {
+            for (String key : messages.keys(language)) {
+                assertThat(messages.get(language, key, 3, "x")).as(key + " in " + language).doesNotContain("{0");
+            }
+        }
+    }
+
+    @Test
+    void arabicUsesItsSixPluralForms() {
+        Set<String> forms = new HashSet<>();
+        for (int count : new int[] {0, 1, 2, 3, 11, 100}) {
+            forms.add(messages.get(Language.AR, "users.count", count).replaceAll("\\d+", "#"));
+        }
+        assertThat(forms).hasSize(6);
+        assertThat(messages.get(Language.AR, "users.count", 11)).isEqualTo("11 مستخدمًا");
+        assertThat(messages.get(Language.FR, "users.count", 2)).isEqualTo("2 utilisateurs");
+        assertThat(messages.get(Language.EN, "users.count", 1)).isEqualTo("One user");
+    }
+
+    @Test
+    void everyKeyUsedByTemplatesAndCodeExists() throws IOException {
+        Map<String, String> used = new TreeMap<>();
+        for (Path template : files(TEMPLATES, ".jte")) {
+            String text = Files.readString(template);
+            collect(TEMPLATE_KEY.matcher(text), template, used);
+            collect(TEMPLATE_KEY_LITERAL.matcher(text), template, used);
+        }
+        for (Path source : files(SOURCES, ".java")) {
+            collect(SOURCE_KEY.matcher(Files.readString(source)), source, used);
+        }
+        for (Role role : Role.values()) {
+            used.put(role.messageKey(), "Role");
+        }
+        for (AuditOutcome outcome : AuditOutcome.values()) {
+            used.put("audit.outcome." + outcome.name(), "audit/log.jte");
+        }
+        for (String status : List.of("400", "401", "403", "404", "405", "other")) {
+            used.put("error." + status, "ErrorPageController");
+        }
+        assertThat(used.size()).isGreaterThan(50);
+        used.forEach((key, where) -> assertThat(messages.has(key)).as(key + " used in " + where).isTrue());
+    }
+
+    @Test
+    void templatesHoldNoHardCodedText() throws IOException {
+        Map<String, List<String>> offenders = new TreeMap<>();
+        for (Path template : files(TEMPLATES, ".jte")) {
+            List<String> text = TemplateText.hardCodedText(Files.readString(template));
+            if (!text.isEmpty()) {
+                offenders.put(TEMPLATES.relativize(template).toString(), text);
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void theCheckerCatchesHardCodedText() {
+        assertThat(TemplateText.hardCodedText("@param X ctx\n<p>${ctx.t(\"a.b\")}</p>")).isEmpty();
+        assertThat(TemplateText.hardCodedText("<p>Bonjour ${name}</p>")).containsExactly("Bonjour");
+        assertThat(TemplateText.hardCodedText("<img alt=\"photo\" src=\"x\">")).hasSize(1);
+        assertThat(TemplateText.hardCodedText("@template.layout(t = \"x\", content = @`<b>Salut</b>`)"))
+                .containsExactly("Salut");
+        assertThat(TemplateText.hardCodedText("@if(a)<i>${b}</i>@else<i>Non</i>@endif")).containsExactly("Non");
+    }
+
+    private static void collect(Matcher matcher, Path where, Map<String, String> used) {
+        while (matcher.find()) {
+            for (int group = 1; group <= matcher.groupCount(); group++) {
+                if (matcher.group(group) != null) {
+                    used.put(matcher.group(group), where.toString());
+                }
+            }
+        }
+    }
+
+    private static List<Path> files(Path root, String suffix) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(suffix)).toList();
+        }
+    }
+}

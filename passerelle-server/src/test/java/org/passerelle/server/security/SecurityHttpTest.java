@@ -1,0 +1,206 @@
+package org.passerelle.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.passerelle.server.audit.AuditFilter;
+import org.passerelle.server.audit.AuditLog;
+import org.passerelle.server.audit.AuditOutcome;
+import org.passerelle.server.support.NodeTest;
+import org.passerelle.server.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Sign-in, lock-out, refusals, headers and tokens, over real HTTP against a running node. */
+class SecurityHttpTest extends NodeTest {
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    ApiTokens tokens;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void passwordAloneGivesAccessOnlyToTheSecondFactorPage() {
+        TestUser user = newUser(Role.ANALYST);
+        WebSession session = new WebSession(baseUrl());
+        session.get("/login");
+        HttpResponse<String> afterPassword = session.post("/login",
+                Map.of("username", user.username(), "password", user.password()));
+        assertThat(afterPassword.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/second-factor"));
+
+        HttpResponse<String> home = session.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login/second-factor");
+
+        session.get("/login/second-factor");
+        HttpResponse<String> wrong = session.post("/login/second-factor", Map.of("code", "000000"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("error-summary");
+
+        session.get("/login/second-factor");
+        HttpResponse<String> right = session.post("/login/second-factor",
+                Map.of("code", WebSession.currentCode(user.totpSecret())));
+        assertThat(right.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        assertThat(session.get("/").statusCode()).isEqualTo(200);
+        assertThat(audit.search(new AuditFilter(user.username(), "login", null, null, null, 10)))
+                .extracting(e -> e.event().action() + ":" + e.event().outcome())
+                .contains("login:SUCCESS", "login.password:SUCCESS", "login.totp:FAILURE");
+    }
+
+    @Test
+    void aTotpCodeCannotBeUsedTwice() {
+        TestUser user = newUser(Role.ANALYST);
+        WebSession first = passwordStep(user);
+        WebSession second = passwordStep(user);
+        String code = WebSession.currentCode(user.totpSecret());
+
+        HttpResponse<String> accepted = first.post("/login/second-factor", Map.of("code", code));
+        assertThat(accepted.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        HttpResponse<String> replayed = second.post("/login/second-factor", Map.of("code", code));
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).contains("error-summary");
+    }
+
+    private WebSession passwordStep(TestUser user) {
+        WebSession session = new WebSession(baseUrl());
+        session.get("/login");
+        session.post("/login", Map.of("username", user.username(), "password", user.password()));
+        session.get("/login/second-factor");
+        return session;
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccount() {
+        TestUser user = newUser(Role.AUDITOR);
+        WebSession session = new WebSession(baseUrl());
+        for (int attempt = 0; attempt < UserService.MAX_FAILED_ATTEMPTS; attempt++) {
+            session.get("/login");
+            HttpResponse<String> failed = session.post("/login", Map.of("username", user.username(), "password", "wrong password " + attempt));
+            assertThat(failed.headers().firstValue("Location").orElseThrow()).endsWith("/login?failed");
+        }
+        session.get("/login");
+        HttpResponse<String> locked = session.post("/login", Map.of("username", user.username(), "password", user.password()));
+        assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?failed");
+        assertThat(users.own(user.username()).orElseThrow().lockedUntil()).isNotNull();
+        // Before the password is checked nobody is signed in: the attempt is recorded against the account.
+        assertThat(audit.search(new AuditFilter("anonymous", "login.password", user.username(), null, null, 10)))
+                .extracting(e -> e.event().details()).contains("account locked", "bad credentials");
+    }
+
+    @Test
+    void aRoleIsRefusedWhatItMayNotSeeAndTheRefusalIsAudited() {
+        TestUser officer = newUser(Role.PREFECTURE_OFFICER);
+        WebSession session = new WebSession(baseUrl());
+        session.signIn(officer);
+
+        for (String page : new String[] {"/admin/users", "/audit"}) {
+            HttpResponse<String> refused = session.get(page);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("403").doesNotContain("Exception").doesNotContain("at org.");
+        }
+        assertThat(audit.search(new AuditFilter(officer.username(), "access.denied", null, null, null, 10)))
+                .extracting(e -> e.event().recordId()).contains("GET /admin/users", "GET /audit");
+    }
+
+    @Test
+    void formsWithoutCsrfTokenAreRefused() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=x&password=y")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesCarryStrictSecurityHeaders() {
+        HttpResponse<String> login = new WebSession(baseUrl()).get("/login");
+        String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly", "SameSite=Strict");
+        assertThat(login.body()).doesNotContain("<script>").doesNotContain("style=\"").doesNotContain("onclick");
+    }
+
+    @Test
+    void unknownPagesGetTheGenericErrorPage() {
+        WebSession session = new WebSession(baseUrl());
+        session.signIn(newUser(Role.ANALYST));
+        HttpResponse<String> missing = session.get("/no/such/page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("404").doesNotContainIgnoringCase("whitelabel").doesNotContain("Exception");
+    }
+
+    @Test
+    void apiTokensCarryTheirOwnersRoleUntilRevoked() throws Exception {
+        TestUser admin = newUser(Role.ADMINISTRATOR);
+        TestUser analyst = newUser(Role.ANALYST);
+        ApiTokens.Issued adminToken = tokens.issue(admin.username(), "test");
+        ApiTokens.Issued analystToken = tokens.issue(analyst.username(), "test");
+
+        assertThat(api("GET", "/api/v1/me", null, null).statusCode()).isEqualTo(401);
+        assertThat(api("GET", "/api/v1/me", "psl_forged", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> me = api("GET", "/api/v1/me", analystToken.secret(), null);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"" + analyst.username() + "\"", "\"role\":\"ANALYST\"");
+
+        assertThat(api("GET", "/api/v1/users", analystToken.secret(), null).statusCode()).isEqualTo(403);
+        assertThat(audit.search(new AuditFilter(analyst.username(), "access.denied", null, null, null, 5)))
+                .anySatisfy(e -> assertThat(e.event().outcome()).isEqualTo(AuditOutcome.DENIED));
+
+        HttpResponse<String> invalid = api("POST", "/api/v1/users", adminToken.secret(),
+                "{\"username\":\"X\",\"displayName\":\"\",\"role\":\"CONSULAR_OFFICER\"}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"field\":\"username\"", "\"field\":\"displayName\"",
+                "user.error.roleNotForParty");
+
+        HttpResponse<String> created = api("POST", "/api/v1/users", adminToken.secret(),
+                "{\"username\":\"api.created\",\"displayName\":\"Created by API\",\"role\":\"ANALYST\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"initialPassword\":\"");
+
+        assertThat(tokens.revoke(analyst.username(), analystToken.id())).isTrue();
+        assertThat(api("GET", "/api/v1/me", analystToken.secret(), null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void disablingAUserRevokesTheirTokens() throws Exception {
+        TestUser analyst = newUser(Role.ANALYST);
+        ApiTokens.Issued token = tokens.issue(analyst.username(), "script");
+        assertThat(api("GET", "/api/v1/me", token.secret(), null).statusCode()).isEqualTo(200);
+        users.setEnabled(analyst.username(), false);
+        assertThat(api("GET", "/api/v1/me", token.secret(), null).statusCode()).isEqualTo(401);
+        assertThat(tokens.list(analyst.username())).allSatisfy(t -> assertThat(t.active()).isFalse());
+    }
+
+    @Test
+    void operationsEndpointsAndOpenApiAreServed() throws Exception {
+        assertThat(api("GET", "/actuator/health/readiness", null, null).body()).contains("UP");
+        assertThat(api("GET", "/actuator/health/liveness", null, null).body()).contains("UP");
+        assertThat(api("GET", "/actuator/prometheus", null, null).body()).contains("jvm_memory_used_bytes");
+        HttpResponse<String> openApi = api("GET", "/api/v1/openapi.json", null, null);
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("\"openapi\"", "/api/v1/me", "/api/v1/users", "/api/v1/audit");
+    }
+
+    private HttpResponse<String> api(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Accept", path.startsWith("/api/") ? "application/json" : "*/*");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -22,10 +22,10 @@ class MessagesTest {
 
     private static final Path TEMPLATES = Path.of("src/main/jte");
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final Pattern TEMPLATE_KEY = Pattern.compile("ctx\\.t\\(\"([^\"]+)\"");
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("ctx\\.t\\(\"([^\"]+)\"\\s*[,)]");
     private static final Pattern TEMPLATE_KEY_LITERAL = Pattern.compile("\"([a-z][A-Za-z]+\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
     private static final Pattern SOURCE_KEY = Pattern.compile(
-            "FieldError\\([^;]*?\"([a-z][A-Za-z]*\\.[A-Za-z.]+)\"\\)|Optional\\.of\\(\"([a-z]+\\.[A-Za-z]+)\"\\)|\"(login\\.[a-zA-Z]+)\"");
+            "FieldError\\([^;]*?\"([a-z][A-Za-z]*\\.[A-Za-z.]+)\"\\)|Optional\\.of\\(\"([a-z]+\\.[A-Za-z]+)\"\\)|\\?\\s*\"(login\\.[a-zA-Z]+)\"");
 
     private final Messages messages = new Messages();
 

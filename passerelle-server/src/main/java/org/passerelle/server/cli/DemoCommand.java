@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,28 +85,53 @@ final class DemoCommand implements Callable<Integer> {
         Map<DemoNode, List<DemoAccount>> accounts = new LinkedHashMap<>();
         for (DemoNode node : List.of(france, morocco)) {
             DemoNode peer = node == france ? morocco : france;
-            ConfigurableApplicationContext context = NodeLauncher.start(properties(node, peer, keys.get(peer)), true);
+            NodeLauncher.NodeOptions options = new NodeLauncher.NodeOptions();
+            options.config = writeConfiguration(node, peer, keys.get(peer));
+            ConfigurableApplicationContext context = NodeLauncher.start(options, Map.of(), true);
             accounts.put(node, ensureAccounts(node, context.getBean(UserService.class)));
         }
         printWelcome(out, accounts);
         return 0;
     }
 
-    private static Map<String, Object> properties(DemoNode node, DemoNode peer, String peerKey) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("server.port", node.port());
-        p.put("passerelle.data-dir", node.dataDir().toString());
-        p.put("passerelle.party.code", node.code());
-        node.names().forEach((lang, name) -> p.put("passerelle.party.names." + lang, name));
-        p.put("passerelle.peers[0].party", peer.code());
-        peer.names().forEach((lang, name) -> p.put("passerelle.peers[0].names." + lang, name));
-        p.put("passerelle.peers[0].base-url", peer.url());
-        p.put("passerelle.peers[0].public-key", peerKey);
-        // Two nodes share one JVM: give each its own session cookie so both can be open in one browser.
-        p.put("server.servlet.session.cookie.name", "PASSERELLE_" + node.code());
-        // Logging is set up once per JVM, so a per-node application name in log lines would name the wrong node.
-        p.put("logging.include-application-name", false);
-        return p;
+    /**
+     * Writes the node's configuration file, the same kind an operator writes for {@code serve}, so that the
+     * other commands work on a demo node too ({@code passerelle audit verify --config demo/fr/node.yml}).
+     */
+    private static Path writeConfiguration(DemoNode node, DemoNode peer, String peerKey) throws IOException {
+        String yaml = """
+                # Written by 'passerelle demo' at every start: edit the command's options, not this file.
+                server:
+                  port: %d
+                  servlet:
+                    session:
+                      cookie:
+                        # Both demo nodes run on localhost: one cookie name each, so one browser can use both.
+                        name: PASSERELLE_%s
+                logging:
+                  # Logging is set up once per JVM: a per-node application name would name the wrong node.
+                  include-application-name: false
+                passerelle:
+                  data-dir: "%s"
+                  party:
+                    code: %s
+                    names: %s
+                  peers:
+                    - party: %s
+                      names: %s
+                      base-url: "%s"
+                      public-key: "%s"
+                """.formatted(node.port(), node.code(), node.dataDir(), node.code(), yamlNames(node), peer.code(),
+                yamlNames(peer), peer.url(), peerKey);
+        Path file = node.dataDir().resolve("node.yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static String yamlNames(DemoNode node) {
+        return node.names().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + ": \"" + e.getValue() + "\"")
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
     }
 
     private static List<DemoAccount> ensureAccounts(DemoNode node, UserService users) throws IOException {
@@ -145,7 +169,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Passerelle demo is running. Stop it with Ctrl+C.");
         for (Map.Entry<DemoNode, List<DemoAccount>> entry : accounts.entrySet()) {
             DemoNode node = entry.getKey();
-            out.printf("%n%s — %s%n", node.names().get("en"), node.url());
+            out.printf("%n%s — %s   (configuration: %s)%n", node.names().get("en"), node.url(),
+                    node.dataDir().resolve("node.yml"));
             out.printf("  %-22s %-32s %-21s %s%n", "username", "role", "password", "authenticator secret (TOTP)");
             for (DemoAccount a : entry.getValue()) {
                 out.printf("  %-22s %-32s %-21s %s%n", a.username(), a.role(), a.password(), a.totpSecret());
@@ -154,6 +179,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Sign in with a username and password, then a 6-digit code from an authenticator app set up");
         out.println("with the account's secret (or: oathtool --totp -b SECRET).");
+        out.println("Other commands take a node's configuration, e.g. ./passerelle audit verify --config "
+                + accounts.keySet().iterator().next().dataDir().resolve("node.yml"));
         out.flush();
     }
 }

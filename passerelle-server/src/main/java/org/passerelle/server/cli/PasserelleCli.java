@@ -1,5 +1,6 @@
 package org.passerelle.server.cli;
 
+import org.passerelle.graph.cli.NetworkCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "passerelle", mixinStandardHelpOptions = true, versionProvider = PasserelleCli.Version.class,
         description = "Passerelle: a node of the Moroccan–French cooperation platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, UsersCommand.class,
-                KeysCommand.class, CommandLine.HelpCommand.class})
+                KeysCommand.class, NetworkCommand.class, CommandLine.HelpCommand.class})
 public final class PasserelleCli {
 
     public static void main(String[] args) {

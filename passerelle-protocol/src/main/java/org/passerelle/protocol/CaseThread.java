@@ -43,7 +43,7 @@ public final class CaseThread {
                 case ProtocolKinds.CORRECTION -> target(envelope, byId).ifPresent(t -> entries.computeIfPresent(t.id(),
                         (id, entry) -> entry.retracted() ? entry
                                 : new Entry(entry.envelope(), envelope.payload().get("payload"), false, true)));
-                case ProtocolKinds.CONSENT -> { }
+                case ProtocolKinds.CONSENT, ProtocolKinds.FORWARD -> { }
                 default -> entries.put(envelope.id(), new Entry(envelope, envelope.payload(), false, false));
             }
         }

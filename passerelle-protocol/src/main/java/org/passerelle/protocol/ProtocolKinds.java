@@ -12,6 +12,7 @@ public final class ProtocolKinds {
     public static final String RETRACTION = "retraction";
     public static final String CORRECTION = "correction";
     public static final String CONSENT = "consent";
+    public static final String FORWARD = "forward";
 
     private ProtocolKinds() {
     }
@@ -27,6 +28,8 @@ public final class ProtocolKinds {
         registry.register(CORRECTION, PayloadSchema.object().text("envelope", 64).text("hash", 64)
                 .json("payload").text("reason", 1000));
         registry.register(CONSENT, PayloadSchema.object().text("envelope", 64).text("to", 2));
+        // An envelope passed on to another party, whole, so the receiver can check its originator's signature.
+        registry.register(FORWARD, PayloadSchema.object().text("envelope", 1 << 20));
     }
 
     /** Acknowledgements travel beside a case but are no part of its thread of business messages. */

@@ -8,11 +8,15 @@ import org.passerelle.server.security.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** Invalid input on the API: 400 with every broken rule, by field, in the caller's language (Accept-Language). */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+/**
+ * Invalid input on the API, whichever module's endpoint refused it: 400 with every broken rule, by field, in
+ * the caller's language (Accept-Language).
+ */
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
 
     private final Messages messages;

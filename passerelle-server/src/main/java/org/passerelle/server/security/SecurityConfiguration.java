@@ -42,9 +42,22 @@ class SecurityConfiguration {
     @EnableMethodSecurity
     static class HttpRules {
 
+        /** Node-to-node exchange: no user and no cookie; every request carries its node's signature, checked there. */
+        @Bean
+        @Order(0)
+        SecurityFilterChain exchangeChain(HttpSecurity http) throws Exception {
+            http.securityMatcher("/exchange/**")
+                    .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(c -> c.disable())
+                    .requestCache(c -> c.disable())
+                    .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+            return http.build();
+        }
+
         @Bean
         @Order(1)
-        SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AuditTrail audit) throws Exception {
+        SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit) throws Exception {
             AccessRefusals refusals = new AccessRefusals(audit);
             http.securityMatcher("/api/**")
                     .authorizeHttpRequests(a -> a
@@ -63,7 +76,7 @@ class SecurityConfiguration {
 
         @Bean
         @Order(2)
-        SecurityFilterChain pages(HttpSecurity http, UserService users, AuditTrail audit, Clock clock,
+        SecurityFilterChain pagesChain(HttpSecurity http, UserService users, AuditTrail audit, Clock clock,
                 @Value("${passerelle.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
             AccessRefusals refusals = new AccessRefusals(audit);
             SignInSteps signIn = new SignInSteps(users, audit);

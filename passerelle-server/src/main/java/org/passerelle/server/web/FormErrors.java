@@ -13,7 +13,7 @@ public final class FormErrors {
     private FormErrors() {
     }
 
-    static List<Error> of(InvalidInputException e) {
+    public static List<Error> of(InvalidInputException e) {
         return e.errors().stream().map(f -> new Error(f.field(), f.messageKey())).toList();
     }
 

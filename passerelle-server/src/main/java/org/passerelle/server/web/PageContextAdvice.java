@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** Gives every page template its {@code ctx}. */
-@ControllerAdvice(basePackageClasses = PageContextAdvice.class)
+/** Gives every page template its {@code ctx}, whichever module's controller renders it. */
+@ControllerAdvice
 class PageContextAdvice {
 
     private final Messages messages;

@@ -1,0 +1,112 @@
+package org.passerelle.server.exchange;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbox: one row per outgoing envelope and recipient, in the order they must reach that recipient. */
+@Repository
+class DeliveryStore {
+
+    /** A delivery still to make, with the envelope as it travels. */
+    record Pending(long seq, String envelopeId, String peer, int attempts, Instant nextAttemptAt, String body) {
+    }
+
+    private final JdbcClient jdbc;
+
+    DeliveryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void queue(String envelopeId, String peer, Instant now) {
+        jdbc.sql("""
+                INSERT INTO exchange_delivery (envelope_id, peer, state, next_attempt_at)
+                VALUES (:e, :peer, 'QUEUED', :now)
+                """).param("e", envelopeId).param("peer", peer).param("now", EnvelopeStore.utc(now)).update();
+    }
+
+    /** Peers that have something not yet settled. */
+    List<String> peersWithPending() {
+        return jdbc.sql("SELECT DISTINCT peer FROM exchange_delivery WHERE state IN ('QUEUED', 'SENT', 'RETRYING')")
+                .query(String.class).list();
+    }
+
+    /** The next unsettled deliveries to one peer, oldest first: they must go in this order. */
+    List<Pending> pending(String peer, int limit) {
+        return jdbc.sql("""
+                SELECT d.seq, d.envelope_id, d.peer, d.attempts, d.next_attempt_at, e.body
+                FROM exchange_delivery d JOIN exchange_envelope e ON e.id = d.envelope_id
+                WHERE d.peer = :peer AND d.state IN ('QUEUED', 'SENT', 'RETRYING')
+                ORDER BY d.seq FETCH FIRST %d ROWS ONLY
+                """.formatted(limit)).param("peer", peer).query(DeliveryStore::pending).list();
+    }
+
+    void markSent(long seq, Instant now, Instant retryAt) {
+        jdbc.sql("""
+                UPDATE exchange_delivery SET state = 'SENT', attempts = attempts + 1, next_attempt_at = :retry,
+                    first_sent_at = COALESCE(first_sent_at, :now)
+                WHERE seq = :seq
+                """).param("retry", EnvelopeStore.utc(retryAt)).param("now", EnvelopeStore.utc(now)).param("seq", seq)
+                .update();
+    }
+
+    void markRetrying(long seq, Instant retryAt, String error) {
+        jdbc.sql("UPDATE exchange_delivery SET state = 'RETRYING', next_attempt_at = :retry, last_error = :error WHERE seq = :seq")
+                .param("retry", EnvelopeStore.utc(retryAt)).param("error", clip(error)).param("seq", seq).update();
+    }
+
+    void markAccepted(long seq, String receiptId, String outcome, Instant now) {
+        jdbc.sql("""
+                UPDATE exchange_delivery SET state = 'ACCEPTED', receipt_id = :receipt, receipt_outcome = :outcome,
+                    settled_at = :now, last_error = NULL
+                WHERE seq = :seq
+                """).param("receipt", receiptId).param("outcome", outcome).param("now", EnvelopeStore.utc(now))
+                .param("seq", seq).update();
+    }
+
+    void markRejected(long seq, String reason, String detail, Instant now) {
+        jdbc.sql("""
+                UPDATE exchange_delivery SET state = 'REJECTED', rejection_reason = :reason, last_error = :detail,
+                    settled_at = :now
+                WHERE seq = :seq
+                """).param("reason", reason).param("detail", clip(detail)).param("now", EnvelopeStore.utc(now))
+                .param("seq", seq).update();
+    }
+
+    /** A receipt that arrives for a delivery (e.g. a purge confirmed later) updates its recorded outcome. */
+    void recordOutcome(String envelopeId, String peer, String outcome) {
+        jdbc.sql("UPDATE exchange_delivery SET receipt_outcome = :o WHERE envelope_id = :e AND peer = :p")
+                .param("o", outcome).param("e", envelopeId).param("p", peer).update();
+    }
+
+    List<Delivery> forEnvelope(String envelopeId) {
+        return jdbc.sql("SELECT * FROM exchange_delivery WHERE envelope_id = :e ORDER BY peer").param("e", envelopeId)
+                .query((rs, n) -> new Delivery(rs.getString("peer"), DeliveryState.valueOf(rs.getString("state")),
+                        rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
+                        rs.getString("rejection_reason"), rs.getString("receipt_outcome"), instant(rs, "first_sent_at"),
+                        instant(rs, "settled_at"))).list();
+    }
+
+    long count(DeliveryState state) {
+        return jdbc.sql("SELECT COUNT(*) FROM exchange_delivery WHERE state = :s").param("s", state.name())
+                .query(Long.class).single();
+    }
+
+    private static Pending pending(ResultSet rs, int n) throws SQLException {
+        return new Pending(rs.getLong("seq"), rs.getString("envelope_id"), rs.getString("peer"), rs.getInt("attempts"),
+                instant(rs, "next_attempt_at"), rs.getString("body"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

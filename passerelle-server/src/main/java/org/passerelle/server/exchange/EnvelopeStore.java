@@ -1,0 +1,122 @@
+package org.passerelle.server.exchange;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.passerelle.protocol.Envelope;
+import org.passerelle.protocol.EnvelopeJson;
+import org.passerelle.protocol.ProtocolKinds;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The envelopes table: each envelope as sent or received, and its state on this node. */
+@Repository
+class EnvelopeStore {
+
+    static final String STORED = "STORED";
+    static final String HELD = "HELD";
+    static final String PURGED = "PURGED";
+
+    /** A stored envelope and its row's facts. */
+    record Row(Envelope envelope, boolean incoming, String state, Instant storedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    EnvelopeStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Envelope e, boolean incoming, String state, Instant now) {
+        jdbc.sql("""
+                INSERT INTO exchange_envelope (id, hash, case_id, case_type, kind, sender, recipients, sent_at,
+                    handling_code, grading, direction, state, body, stored_at)
+                VALUES (:id, :hash, :caseId, :caseType, :kind, :sender, :recipients, :sentAt, :code, :grading,
+                    :direction, :state, :body, :now)
+                """)
+                .param("id", e.id()).param("hash", e.hash()).param("caseId", e.caseRef().id())
+                .param("caseType", e.caseRef().type()).param("kind", e.kind()).param("sender", e.from())
+                .param("recipients", String.join(",", e.to())).param("sentAt", utc(e.sentAt()))
+                .param("code", e.handling().code().name()).param("grading", e.handling().grading())
+                .param("direction", incoming ? "IN" : "OUT").param("state", state).param("body", e.toJson())
+                .param("now", utc(now)).update();
+    }
+
+    Optional<Row> byId(String id) {
+        return jdbc.sql("SELECT * FROM exchange_envelope WHERE id = :id").param("id", id).query(EnvelopeStore::row).optional();
+    }
+
+    Optional<Row> byHash(String hash) {
+        return jdbc.sql("SELECT * FROM exchange_envelope WHERE hash = :hash").param("hash", hash)
+                .query(EnvelopeStore::row).optional();
+    }
+
+    /** Every stored envelope of a case, acknowledgements included, in storage order. */
+    List<Row> caseRows(String caseId) {
+        return jdbc.sql("SELECT * FROM exchange_envelope WHERE case_id = :c AND state <> 'HELD' ORDER BY stored_at, id")
+                .param("c", caseId).query(EnvelopeStore::row).list();
+    }
+
+    /** The business envelopes of a case (no acknowledgements, nothing held), for its thread. */
+    List<Envelope> threadEnvelopes(String caseId) {
+        return caseRows(caseId).stream().map(Row::envelope).filter(e -> !ProtocolKinds.acknowledgement(e.kind())).toList();
+    }
+
+    List<Row> held() {
+        return jdbc.sql("SELECT * FROM exchange_envelope WHERE state = 'HELD' ORDER BY stored_at, id")
+                .query(EnvelopeStore::row).list();
+    }
+
+    boolean stored(String hash) {
+        return jdbc.sql("SELECT COUNT(*) FROM exchange_envelope WHERE hash = :h AND state <> 'HELD'").param("h", hash)
+                .query(Long.class).single() > 0;
+    }
+
+    void markStored(String id) {
+        jdbc.sql("UPDATE exchange_envelope SET state = 'STORED' WHERE id = :id").param("id", id).update();
+    }
+
+    /** Drops an envelope's payload, keeping its id, hash, metadata and signature for the record. */
+    void purge(Envelope target, Instant now) {
+        ObjectNode purged = (ObjectNode) EnvelopeJson.readTree(target.toJson());
+        purged.set("payload", EnvelopeJson.object());
+        jdbc.sql("UPDATE exchange_envelope SET state = 'PURGED', body = :body, purged_at = :now WHERE id = :id")
+                .param("body", EnvelopeJson.write(purged)).param("now", utc(now)).param("id", target.id()).update();
+    }
+
+    void insertAttachment(String envelopeId, String sha256, String name, String mediaType, long size) {
+        jdbc.sql("""
+                INSERT INTO exchange_attachment (envelope_id, sha256, name, media_type, size_bytes)
+                VALUES (:e, :sha, :name, :type, :size)
+                """).param("e", envelopeId).param("sha", sha256).param("name", name).param("type", mediaType)
+                .param("size", size).update();
+    }
+
+    List<EnvelopeRecord.AttachmentInfo> attachments(String envelopeId) {
+        return jdbc.sql("SELECT * FROM exchange_attachment WHERE envelope_id = :e ORDER BY name").param("e", envelopeId)
+                .query((rs, n) -> new EnvelopeRecord.AttachmentInfo(rs.getString("sha256"), rs.getString("name"),
+                        rs.getString("media_type"), rs.getLong("size_bytes"))).list();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        Envelope parsed = EnvelopeJson.parse(rs.getString("body"));
+        String state = rs.getString("state");
+        Envelope envelope = PURGED.equals(state)
+                // The stored bytes no longer hash to the envelope's name: keep the name it had.
+                ? new Envelope(parsed.version(), parsed.id(), parsed.caseRef(), parsed.kind(), parsed.from(), parsed.to(),
+                        parsed.parents(), parsed.sentAt(), parsed.handling(), parsed.payload(), parsed.attachments(),
+                        parsed.canonical(), rs.getString("hash").strip(), parsed.signature())
+                : parsed;
+        return new Row(envelope, "IN".equals(rs.getString("direction")), state,
+                rs.getObject("stored_at", OffsetDateTime.class).toInstant());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,208 @@
+package org.passerelle.server.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.passerelle.protocol.AttachmentRef;
+import org.passerelle.protocol.CaseRef;
+import org.passerelle.protocol.CaseThread;
+import org.passerelle.protocol.Envelope;
+import org.passerelle.protocol.EnvelopeDraft;
+import org.passerelle.protocol.EnvelopeJson;
+import org.passerelle.protocol.EnvelopeRejectedException;
+import org.passerelle.protocol.EnvelopeVerifier;
+import org.passerelle.protocol.Handling;
+import org.passerelle.protocol.HandlingPolicy;
+import org.passerelle.protocol.KindRegistry;
+import org.passerelle.protocol.ProtocolKinds;
+import org.passerelle.protocol.UuidV7;
+import org.passerelle.server.audit.AuditTrail;
+import org.passerelle.server.party.NodeIdentity;
+import org.passerelle.server.party.PartyDirectory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What business modules use to share a case: send an envelope (in the same transaction as the business
+ * change that causes it), read a case's thread, and the originator's controls (retract, correct, consent).
+ */
+@Service
+public class Exchange {
+
+    private final EnvelopeStore envelopes;
+    private final DeliveryStore deliveries;
+    private final AttachmentFiles files;
+    private final NodeIdentity identity;
+    private final PartyDirectory parties;
+    private final KindRegistry kinds;
+    private final EnvelopeVerifier verifier;
+    private final ApplicationEventPublisher events;
+    private final OutboxWorker outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Exchange(EnvelopeStore envelopes, DeliveryStore deliveries, AttachmentFiles files, NodeIdentity identity,
+            PartyDirectory parties, KindRegistry kinds, EnvelopeVerifier verifier, ApplicationEventPublisher events,
+            OutboxWorker outbox, AuditTrail audit, Clock clock) {
+        this.envelopes = envelopes;
+        this.deliveries = deliveries;
+        this.files = files;
+        this.identity = identity;
+        this.parties = parties;
+        this.kinds = kinds;
+        this.verifier = verifier;
+        this.events = events;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Signs and stores an envelope after everything this node has seen of the case, and queues it for each
+     * recipient. Joins the caller's transaction: the envelope exists if and only if the business change does.
+     */
+    @Transactional
+    public Envelope send(CaseRef caseRef, String kind, List<String> to, Handling handling, JsonNode payload,
+            List<NewAttachment> attachments) {
+        for (String party : to) {
+            if (parties.peer(party).isEmpty()) {
+                throw new IllegalArgumentException("No trusted node for party " + party);
+            }
+        }
+        kinds.schema(kind).orElseThrow(() -> new IllegalArgumentException("Unknown kind " + kind))
+                .violation(payload).ifPresent(v -> {
+                    throw new IllegalArgumentException(kind + ": " + v);
+                });
+        Instant now = clock.instant();
+        List<AttachmentRef> refs = new ArrayList<>();
+        for (NewAttachment file : attachments) {
+            String sha256 = EnvelopeJson.sha256Hex(file.content());
+            files.save(sha256, file.content());
+            refs.add(new AttachmentRef(file.name(), file.mediaType(), sha256, file.content().length));
+        }
+        List<String> parents = CaseThread.of(envelopes.threadEnvelopes(caseRef.id())).heads();
+        Envelope envelope = identity.envelopeSigner().sign(new EnvelopeDraft(UuidV7.at(now).toString(), caseRef, kind,
+                parties.self().code(), to, parents, now, handling, payload, refs));
+        envelopes.insert(envelope, false, EnvelopeStore.STORED, now);
+        for (AttachmentRef ref : refs) {
+            envelopes.insertAttachment(envelope.id(), ref.sha256(), ref.name(), ref.mediaType(), ref.size());
+        }
+        to.forEach(peer -> deliveries.queue(envelope.id(), peer, now));
+        audit.success("envelope.send", caseRef.type(), caseRef.id());
+        events.publishEvent(new CaseEnvelopeStored(caseRef.id(), caseRef.type(), envelope.id(), kind, false));
+        wakeOutboxAfterCommit();
+        return envelope;
+    }
+
+    /** The case's thread as this node holds it. */
+    @Transactional(readOnly = true)
+    public CaseThread thread(String caseId) {
+        return CaseThread.of(envelopes.threadEnvelopes(caseId));
+    }
+
+    /** Every envelope of a case with its delivery, receipt and signature check, in storage order. */
+    @Transactional(readOnly = true)
+    public List<EnvelopeRecord> records(String caseId) {
+        List<EnvelopeRecord> records = new ArrayList<>();
+        for (EnvelopeStore.Row row : envelopes.caseRows(caseId)) {
+            Envelope e = row.envelope();
+            boolean purged = EnvelopeStore.PURGED.equals(row.state());
+            records.add(new EnvelopeRecord(e, row.incoming(), false, purged, !purged && signatureHolds(e),
+                    row.storedAt(), deliveries.forEnvelope(e.id()), envelopes.attachments(e.id())));
+        }
+        return records;
+    }
+
+    /** Withdraws one of this node's envelopes: each recipient purges its payload and confirms with a receipt. */
+    @Transactional
+    public Envelope retract(String envelopeId, String reason) {
+        Envelope target = ownEnvelope(envelopeId);
+        ObjectNode payload = EnvelopeJson.object().put("envelope", target.id()).put("hash", target.hash())
+                .put("reason", reason);
+        return send(target.caseRef(), ProtocolKinds.RETRACTION, target.to(), target.handling(), payload, List.of());
+    }
+
+    /** Replaces the content of one of this node's envelopes; recipients purge the old content. */
+    @Transactional
+    public Envelope correct(String envelopeId, JsonNode newPayload, String reason) {
+        Envelope target = ownEnvelope(envelopeId);
+        kinds.schema(target.kind()).orElseThrow().violation(newPayload).ifPresent(v -> {
+            throw new IllegalArgumentException(target.kind() + ": " + v);
+        });
+        ObjectNode payload = EnvelopeJson.object().put("envelope", target.id()).put("hash", target.hash())
+                .put("reason", reason);
+        payload.set("payload", newPayload);
+        return send(target.caseRef(), ProtocolKinds.CORRECTION, target.to(), target.handling(), payload, List.of());
+    }
+
+    /** Records this node's consent to the recipients passing one of its envelopes on to another party. */
+    @Transactional
+    public Envelope consent(String envelopeId, String toParty) {
+        Envelope target = ownEnvelope(envelopeId);
+        return send(target.caseRef(), ProtocolKinds.CONSENT, target.to(), Handling.ROUTINE,
+                EnvelopeJson.object().put("envelope", target.id()).put("to", toParty), List.of());
+    }
+
+    /**
+     * Why this node may not pass an envelope it holds on to {@code toParty}, or empty when it may (the rule of
+     * H2 content, decided on the thread).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> forwardingRefusal(String envelopeId, String toParty) {
+        Envelope content = envelopes.byId(envelopeId).orElseThrow(() -> new IllegalArgumentException("No envelope " + envelopeId))
+                .envelope();
+        return HandlingPolicy.forwardingRefusal(thread(content.caseRef().id()), content, toParty);
+    }
+
+    /**
+     * Passes an envelope this node holds on to another party, whole and still signed by its originator, in the
+     * same case. Refused when its handling code forbids it (H2 without the originator's consent).
+     */
+    @Transactional
+    public Envelope forward(String envelopeId, String toParty) {
+        forwardingRefusal(envelopeId, toParty).ifPresent(reason -> {
+            throw new ForwardingRefusedException(reason);
+        });
+        Envelope content = envelopes.byId(envelopeId).orElseThrow().envelope();
+        return send(content.caseRef(), ProtocolKinds.FORWARD, List.of(toParty), content.handling(),
+                EnvelopeJson.object().put("envelope", content.toJson()), List.of());
+    }
+
+    private Envelope ownEnvelope(String envelopeId) {
+        Envelope target = envelopes.byId(envelopeId).map(EnvelopeStore.Row::envelope)
+                .orElseThrow(() -> new IllegalArgumentException("No envelope " + envelopeId));
+        if (!target.from().equals(parties.self().code())) {
+            throw new IllegalArgumentException("Only the originator can retract, correct or consent");
+        }
+        return target;
+    }
+
+    private boolean signatureHolds(Envelope envelope) {
+        try {
+            verifier.verifySignature(envelope);
+            return true;
+        } catch (EnvelopeRejectedException e) {
+            return false;
+        }
+    }
+
+    private void wakeOutboxAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    outbox.wake();
+                }
+            });
+        } else {
+            outbox.wake();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.passerelle.server.exchange;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.passerelle.protocol.RequestSignature;
+import org.passerelle.server.audit.AuditEvent;
+import org.passerelle.server.audit.AuditLog;
+import org.passerelle.server.audit.AuditOutcome;
+import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.party.Peer;
+import org.passerelle.protocol.EnvelopeJson;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Where peers deliver envelopes and fetch parents. Only requests signed by a trusted peer get in. */
+@RestController
+class ExchangeEndpoint {
+
+    private final Inbox inbox;
+    private final EnvelopeStore envelopes;
+    private final AttachmentFiles files;
+    private final PartyDirectory parties;
+    private final OutboxWorker worker;
+    private final ExchangeProperties properties;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ExchangeEndpoint(Inbox inbox, EnvelopeStore envelopes, AttachmentFiles files, PartyDirectory parties,
+            OutboxWorker worker, ExchangeProperties properties, AuditLog audit, Clock clock) {
+        this.inbox = inbox;
+        this.envelopes = envelopes;
+        this.files = files;
+        this.parties = parties;
+        this.worker = worker;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = PeerTransport.ENVELOPES_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> receive(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        Optional<Peer> peer = authenticate(request, bytes);
+        if (peer.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"unsigned or unknown node\"}");
+        }
+        ExchangeBatch batch;
+        try {
+            batch = ExchangeBatch.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return ResponseEntity.badRequest().body(EnvelopeJson.write(EnvelopeJson.object().put("error", e.getMessage())));
+        }
+        if (batch.attachments().values().stream().anyMatch(b -> b.length > properties.maxAttachmentBytes())) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"attachment too large\"}");
+        }
+        ObjectNode answer = EnvelopeJson.object();
+        ArrayNode results = answer.putArray("results");
+        boolean held = false;
+        for (String json : batch.envelopes()) {
+            Inbox.Answer result = inbox.receive(peer.get().party().code(), json, batch.attachments());
+            held |= Inbox.Answer.HELD.equals(result.outcome());
+            results.addObject().put("id", result.envelopeId()).put("outcome", result.outcome())
+                    .put("envelope", result.envelope()).put("detail", result.detail());
+        }
+        if (held) {
+            worker.wake();
+        }
+        return ResponseEntity.ok(EnvelopeJson.write(answer));
+    }
+
+    /** An envelope by hash, for a peer missing it as a parent: only to its sender or one of its recipients. */
+    @GetMapping(path = PeerTransport.ENVELOPES_PATH + "/{hash}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> fetch(@PathVariable String hash, HttpServletRequest request) {
+        Optional<Peer> peer = authenticate(request, new byte[0]);
+        if (peer.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"unsigned or unknown node\"}");
+        }
+        String party = peer.get().party().code();
+        return envelopes.byHash(hash)
+                .filter(row -> !EnvelopeStore.HELD.equals(row.state()))
+                .map(EnvelopeStore.Row::envelope)
+                .filter(e -> e.from().equals(party) || e.addressedTo(party))
+                .map(e -> {
+                    Map<String, byte[]> attachments = new java.util.HashMap<>();
+                    e.attachments().forEach(a -> files.read(a.sha256()).ifPresent(b -> attachments.put(a.sha256(), b)));
+                    return ResponseEntity.ok(new String(new ExchangeBatch(List.of(e.toJson()), attachments).toBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                })
+                .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).body("{\"error\":\"no such envelope for you\"}"));
+    }
+
+    private Optional<Peer> authenticate(HttpServletRequest request, byte[] body) {
+        String party = request.getHeader(RequestSignature.NODE_HEADER);
+        Optional<Peer> peer = party == null ? Optional.empty() : parties.peer(party);
+        String problem = peer.isEmpty() ? "unknown node " + party
+                : RequestSignature.problem(peer.get().publicKey(), request.getMethod(), request.getRequestURI(),
+                        request.getHeader(RequestSignature.DATE_HEADER), body,
+                        request.getHeader(RequestSignature.SIGNATURE_HEADER), clock.instant());
+        if (problem != null) {
+            audit.record(new AuditEvent("node:" + party, "exchange.request", "exchange", request.getRequestURI(),
+                    request.getRemoteAddr(), AuditOutcome.DENIED, problem));
+            return Optional.empty();
+        }
+        return peer;
+    }
+}

@@ -1,0 +1,198 @@
+package org.passerelle.server.exchange;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.passerelle.protocol.Envelope;
+import org.passerelle.protocol.EnvelopeJson;
+import org.passerelle.protocol.EnvelopeRejectedException;
+import org.passerelle.protocol.EnvelopeVerifier;
+import org.passerelle.protocol.ProtocolKinds;
+import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.party.Peer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox: for each peer, its unsettled envelopes in the order they were written, in batches,
+ * until each has the peer's signed receipt or rejection. A failed attempt waits longer each time (exponential
+ * back-off with jitter) and holds back everything after it, so a peer never sees a later envelope first.
+ * The outbox is the database, so a crash between commit and send only delays delivery.
+ */
+@Component
+class OutboxWorker implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+
+    private final DeliveryStore deliveries;
+    private final EnvelopeStore envelopes;
+    private final AttachmentFiles files;
+    private final PeerTransport transport;
+    private final PartyDirectory parties;
+    private final EnvelopeVerifier verifier;
+    private final ExchangeProperties properties;
+    private final TransactionTemplate transactions;
+    private final ParentBackfill backfill;
+    private final Clock clock;
+    private final boolean enabled;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    OutboxWorker(DeliveryStore deliveries, EnvelopeStore envelopes, AttachmentFiles files, PeerTransport transport,
+            PartyDirectory parties, EnvelopeVerifier verifier, ExchangeProperties properties,
+            TransactionTemplate transactions, ParentBackfill backfill, Clock clock,
+            @Value("${passerelle.exchange.outbox-enabled:true}") boolean enabled) {
+        this.deliveries = deliveries;
+        this.envelopes = envelopes;
+        this.files = files;
+        this.transport = transport;
+        this.parties = parties;
+        this.verifier = verifier;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.backfill = backfill;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    /** Asks for a round (deliveries, then missing parents) now rather than at the next poll. */
+    void wake() {
+        wakeUp.release();
+    }
+
+    /** One round: every peer whose oldest unsettled delivery is due gets its next batch. */
+    void deliverDue() {
+        for (String peerCode : deliveries.peersWithPending()) {
+            parties.peer(peerCode).ifPresent(this::deliverTo);
+        }
+    }
+
+    private void deliverTo(Peer peer) {
+        Instant now = clock.instant();
+        List<DeliveryStore.Pending> batch = deliveries.pending(peer.party().code(), properties.batchSize());
+        if (batch.isEmpty() || batch.get(0).nextAttemptAt().isAfter(now)) {
+            return;
+        }
+        Instant retryAt = now.plus(backoff(batch.get(0).attempts() + 1));
+        transactions.executeWithoutResult(s -> batch.forEach(p -> deliveries.markSent(p.seq(), now, retryAt)));
+        Map<String, DeliveryStore.Pending> byId = new LinkedHashMap<>();
+        Map<String, byte[]> attachments = new HashMap<>();
+        for (DeliveryStore.Pending pending : batch) {
+            byId.put(pending.envelopeId(), pending);
+            Envelope envelope = EnvelopeJson.parse(pending.body());
+            envelope.attachments().forEach(a -> files.read(a.sha256()).ifPresent(bytes -> attachments.put(a.sha256(), bytes)));
+        }
+        List<PeerTransport.Result> results;
+        try {
+            results = transport.post(peer, batch.stream().map(DeliveryStore.Pending::body).toList(), attachments);
+        } catch (IOException | RuntimeException e) {
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.info("Delivery to {} failed ({} envelopes), next attempt at {}: {}", peer.party().code(), batch.size(),
+                    retryAt, error);
+            transactions.executeWithoutResult(s -> batch.forEach(p -> deliveries.markRetrying(p.seq(), retryAt, error)));
+            return;
+        }
+        transactions.executeWithoutResult(s -> results.forEach(r -> settle(peer, byId.get(r.envelopeId()), r, retryAt)));
+        if (results.size() == batch.size() && batch.size() == properties.batchSize()) {
+            wake();
+        }
+    }
+
+    private void settle(Peer peer, DeliveryStore.Pending pending, PeerTransport.Result result, Instant retryAt) {
+        if (pending == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (Inbox.Answer.HELD.equals(result.outcome())) {
+            deliveries.markRetrying(pending.seq(), retryAt, "held by " + peer.party().code() + ": " + result.detail());
+            return;
+        }
+        Envelope answer;
+        try {
+            answer = verifier.verify(result.envelope());
+        } catch (EnvelopeRejectedException | NullPointerException e) {
+            deliveries.markRetrying(pending.seq(), retryAt, "unverifiable answer from " + peer.party().code());
+            return;
+        }
+        boolean fromPeer = answer.from().equals(peer.party().code())
+                && pending.envelopeId().equals(answer.payload().path("envelope").asString(""));
+        if (!fromPeer) {
+            deliveries.markRetrying(pending.seq(), retryAt, "answer does not name this envelope");
+        } else if (ProtocolKinds.RECEIPT.equals(answer.kind())) {
+            if (envelopes.byId(answer.id()).isEmpty()) {
+                envelopes.insert(answer, true, EnvelopeStore.STORED, now);
+            }
+            deliveries.markAccepted(pending.seq(), answer.id(), answer.payload().path("outcome").asString(""), now);
+        } else if (ProtocolKinds.REJECTION.equals(answer.kind())) {
+            if (envelopes.byId(answer.id()).isEmpty()) {
+                envelopes.insert(answer, true, EnvelopeStore.STORED, now);
+            }
+            deliveries.markRejected(pending.seq(), answer.payload().path("reason").asString(""),
+                    answer.payload().path("detail").asString(""), now);
+        }
+    }
+
+    /** 2^(attempt-1) times the initial back-off, capped, then a random half of it added back as jitter. */
+    Duration backoff(int attempt) {
+        long base = properties.initialBackoff().toMillis();
+        long capped = Math.min(properties.maxBackoff().toMillis(), base << Math.min(attempt - 1, 30));
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    @Override
+    public void start() {
+        if (!enabled) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofVirtual().name("outbox").start(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                deliverDue();
+                backfill.fetchMissingParents();
+            } catch (RuntimeException e) {
+                LOG.warn("Outbox round failed", e);
+            }
+            try {
+                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,250 @@
+package org.passerelle.server.intel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.passerelle.protocol.CaseRef;
+import org.passerelle.protocol.Handling;
+import org.passerelle.protocol.HandlingCode;
+import org.passerelle.protocol.UuidV7;
+import org.passerelle.server.audit.AuditTrail;
+import org.passerelle.server.exchange.CaseEnvelopeStored;
+import org.passerelle.server.exchange.EnvelopeRecord;
+import org.passerelle.server.exchange.Exchange;
+import org.passerelle.server.exchange.ForwardingRefusedException;
+import org.passerelle.server.exchange.NewAttachment;
+import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.security.InvalidInputException.FieldError;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
+import org.passerelle.protocol.EnvelopeJson;
+
+/**
+ * Information requests: the "exchange of information and expertise" between the parties. Every step is an
+ * envelope on the case's thread; the workflow refuses steps that make no sense at the case's stage.
+ */
+@Service
+public class InformationRequests {
+
+    private final Exchange exchange;
+    private final PartyDirectory parties;
+    private final AgreementProfile profile;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public InformationRequests(Exchange exchange, PartyDirectory parties, AgreementProfile profile, JdbcClient jdbc,
+            AuditTrail audit, Clock clock) {
+        this.exchange = exchange;
+        this.parties = parties;
+        this.profile = profile;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A thread as shown: the derived state and every envelope with its delivery and signature check. */
+    public record Thread(InformationRequestState state, List<EnvelopeRecord> envelopes, boolean overdue) {
+    }
+
+    /** Checks a new request without sending it, so a form can show every error before its confirmation page. */
+    public Handling validate(NewInformationRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.to() == null || parties.peer(request.to()).isEmpty()) {
+            errors.add(new FieldError("to", "intel.error.to"));
+        }
+        if (blank(request.subject()) || request.subject().length() > InformationRequestKinds.SUBJECT_MAX) {
+            errors.add(new FieldError("subject", "intel.error.subject"));
+        }
+        if (blank(request.question()) || request.question().length() > InformationRequestKinds.TEXT_MAX) {
+            errors.add(new FieldError("question", "intel.error.question"));
+        }
+        if (parseUrgency(request.urgency()).isEmpty()) {
+            errors.add(new FieldError("urgency", "intel.error.urgency"));
+        }
+        Handling handling = null;
+        try {
+            handling = new Handling(HandlingCode.valueOf(request.handlingCode()),
+                    request.source() == null || request.source().length() != 1 ? '?' : request.source().charAt(0),
+                    request.information() == null ? 0 : Integer.parseInt(request.information()), request.restriction());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            errors.add("H3".equals(request.handlingCode()) ? new FieldError("restriction", "intel.error.restriction")
+                    : new FieldError("handlingCode", "intel.error.handling"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return handling;
+    }
+
+    @Transactional
+    public String open(NewInformationRequest request, List<NewAttachment> attachments) {
+        Handling handling = validate(request);
+        String caseId = UuidV7.at(clock.instant()).toString();
+        ObjectNode payload = EnvelopeJson.object().put("subject", request.subject().strip())
+                .put("question", request.question().strip()).put("urgency", parseUrgency(request.urgency()).orElseThrow().name());
+        exchange.send(new CaseRef(caseId, InformationRequestKinds.CASE_TYPE), InformationRequestKinds.REQUEST,
+                List.of(request.to()), handling, payload, attachments);
+        return caseId;
+    }
+
+    /** The responder answers; closes the request. */
+    @Transactional
+    public void answer(String caseId, String text) {
+        reply(caseId, InformationRequestKinds.ANSWER, text, true, RequestStatus.AWAITING_ANSWER, RequestStatus.QUESTION_ASKED);
+    }
+
+    /** The responder asks the requester something before answering. */
+    @Transactional
+    public void askBack(String caseId, String text) {
+        reply(caseId, InformationRequestKinds.QUESTION, text, true, RequestStatus.AWAITING_ANSWER);
+    }
+
+    /** The requester answers the responder's question. */
+    @Transactional
+    public void clarify(String caseId, String text) {
+        reply(caseId, InformationRequestKinds.CLARIFICATION, text, false, RequestStatus.QUESTION_ASKED);
+    }
+
+    /** The responder declines, saying why; closes the request. */
+    @Transactional
+    public void decline(String caseId, String reason) {
+        reply(caseId, InformationRequestKinds.DECLINE, reason, true, RequestStatus.AWAITING_ANSWER, RequestStatus.QUESTION_ASKED);
+    }
+
+    /** Withdraws one of this node's messages: the other party purges it and confirms. */
+    @Transactional
+    public void retract(String caseId, String envelopeId, String reason) {
+        InformationRequestState state = state(caseId);
+        boolean own = state.messages().stream().anyMatch(m -> m.envelopeId().equals(envelopeId)
+                && m.from().equals(parties.self().code()) && !m.retracted());
+        if (!own) {
+            throw invalid("reason", "intel.error.notYours");
+        }
+        if (blank(reason)) {
+            throw invalid("reason", "intel.error.reason");
+        }
+        exchange.retract(envelopeId, reason.strip());
+    }
+
+    /** Passes the other party's message on to a third party, if its handling code allows it. */
+    @Transactional
+    public void forward(String caseId, String envelopeId, String toParty) {
+        state(caseId);
+        try {
+            exchange.forward(envelopeId, toParty);
+        } catch (ForwardingRefusedException e) {
+            throw invalid("to", "intel.error.h2NoConsent");
+        }
+    }
+
+    /** Allows the other party to pass one of this node's messages on to a third party. */
+    @Transactional
+    public void consent(String caseId, String envelopeId, String toParty) {
+        state(caseId);
+        exchange.consent(envelopeId, toParty);
+    }
+
+    /** Reads a thread for display: a read of shared information, so it is audited. */
+    @Transactional
+    public Optional<Thread> read(String caseId) {
+        if (!exists(caseId)) {
+            return Optional.empty();
+        }
+        InformationRequestState state = state(caseId);
+        audit.success("information-request.read", InformationRequestKinds.CASE_TYPE, caseId);
+        return Optional.of(new Thread(state, exchange.records(caseId), state.overdueAt(clock.instant())));
+    }
+
+    /** The requests this node holds, newest first; {@code overdueOnly} keeps those past their due time. */
+    @Transactional(readOnly = true)
+    public List<InformationRequestSummary> list(boolean overdueOnly) {
+        Instant now = clock.instant();
+        var query = overdueOnly
+                ? jdbc.sql("SELECT * FROM intel_information_request WHERE status = 'AWAITING_ANSWER' AND due_at < :now"
+                        + " ORDER BY due_at").param("now", utc(now))
+                : jdbc.sql("SELECT * FROM intel_information_request ORDER BY opened_at DESC");
+        return query.query((rs, n) -> {
+                    Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
+                    RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
+                    return new InformationRequestSummary(rs.getString("case_id"), rs.getString("reference"),
+                            rs.getString("requester"), rs.getString("responder"), rs.getString("subject"),
+                            Urgency.valueOf(rs.getString("urgency")), status, rs.getString("handling_code"),
+                            rs.getObject("opened_at", OffsetDateTime.class).toInstant(), due,
+                            status == RequestStatus.AWAITING_ANSWER && now.isAfter(due));
+                }).list();
+    }
+
+    /** Keeps the view table in step with the thread, in the transaction that stored the envelope. */
+    @EventListener
+    void onEnvelopeStored(CaseEnvelopeStored stored) {
+        if (!InformationRequestKinds.CASE_TYPE.equals(stored.caseType())) {
+            return;
+        }
+        InformationRequestState state = state(stored.caseId());
+        jdbc.sql("DELETE FROM intel_information_request WHERE case_id = :id").param("id", state.caseId()).update();
+        jdbc.sql("""
+                INSERT INTO intel_information_request (case_id, reference, requester, responder, subject, urgency,
+                    status, handling_code, opened_at, due_at, updated_at)
+                VALUES (:id, :ref, :requester, :responder, :subject, :urgency, :status, :code, :opened, :due, :now)
+                """).param("id", state.caseId()).param("ref", state.reference()).param("requester", state.requester())
+                .param("responder", state.responder()).param("subject", state.subject())
+                .param("urgency", state.urgency().name()).param("status", state.status().name())
+                .param("code", state.handling().code().name()).param("opened", utc(state.openedAt()))
+                .param("due", utc(state.dueAt())).param("now", utc(clock.instant())).update();
+    }
+
+    private void reply(String caseId, String kind, String text, boolean byResponder, RequestStatus... allowedIn) {
+        InformationRequestState state = state(caseId);
+        String self = parties.self().code();
+        if (!(byResponder ? state.responder() : state.requester()).equals(self)) {
+            throw invalid("text", "intel.error.notYourTurn");
+        }
+        if (!List.of(allowedIn).contains(state.status())) {
+            throw invalid("text", "intel.error.closed");
+        }
+        if (blank(text) || text.length() > InformationRequestKinds.TEXT_MAX) {
+            throw invalid("text", "intel.error.text");
+        }
+        String other = byResponder ? state.requester() : state.responder();
+        exchange.send(new CaseRef(caseId, InformationRequestKinds.CASE_TYPE), kind, List.of(other), state.handling(),
+                EnvelopeJson.object().put("text", text.strip()), List.of());
+    }
+
+    InformationRequestState state(String caseId) {
+        return InformationRequestState.of(exchange.thread(caseId), profile);
+    }
+
+    private boolean exists(String caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM intel_information_request WHERE case_id = :id").param("id", caseId)
+                .query(Long.class).single() > 0;
+    }
+
+    private static Optional<Urgency> parseUrgency(String text) {
+        try {
+            return Optional.of(Urgency.valueOf(text));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static InvalidInputException invalid(String field, String key) {
+        return new InvalidInputException(List.of(new FieldError(field, key)));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

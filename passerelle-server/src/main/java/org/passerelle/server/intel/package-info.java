@@ -1,0 +1,2 @@
+/** Intelligence: information requests between parties, with handling codes enforced (networks come next). */
+package org.passerelle.server.intel;

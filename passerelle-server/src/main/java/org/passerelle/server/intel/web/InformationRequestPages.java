@@ -1,0 +1,132 @@
+package org.passerelle.server.intel.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.passerelle.server.exchange.NewAttachment;
+import org.passerelle.server.intel.InformationRequests;
+import org.passerelle.server.intel.NewInformationRequest;
+import org.passerelle.server.intel.Urgency;
+import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.web.FormErrors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The analysts' pages for information requests: list, new request, thread with its envelopes and actions. */
+@Controller
+@PreAuthorize("hasRole('ANALYST')")
+class InformationRequestPages {
+
+    private static final Map<String, String> REPLY_KINDS = Map.of("answer", "answer", "question", "askBack",
+            "clarification", "clarify", "decline", "decline");
+
+    private final InformationRequests requests;
+    private final PartyDirectory parties;
+
+    InformationRequestPages(InformationRequests requests, PartyDirectory parties) {
+        this.requests = requests;
+        this.parties = parties;
+    }
+
+    @GetMapping("/intel/requests")
+    String list(@RequestParam(defaultValue = "false") boolean overdue, Model model) {
+        model.addAttribute("requests", requests.list(overdue));
+        model.addAttribute("overdueOnly", overdue);
+        return "intel/requests";
+    }
+
+    @GetMapping("/intel/requests/new")
+    String newRequest(Model model) {
+        return form(model, RequestForm.empty(parties.peers().isEmpty() ? "" : parties.peers().get(0).party().code()),
+                List.of());
+    }
+
+    @PostMapping("/intel/requests")
+    String open(@ModelAttribute RequestForm form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            Model model) throws IOException {
+        try {
+            String caseId = requests.open(form.toRequest(), attachments(files));
+            return "redirect:/intel/requests/" + caseId;
+        } catch (InvalidInputException e) {
+            return form(model, form, FormErrors.of(e));
+        }
+    }
+
+    @GetMapping("/intel/requests/{caseId}")
+    String thread(@PathVariable String caseId, Model model) {
+        return threadView(caseId, model, List.of());
+    }
+
+    /** The envelopes table alone, which the thread page refreshes (htmx) until every delivery is settled. */
+    @GetMapping("/intel/requests/{caseId}/envelopes")
+    String envelopes(@PathVariable String caseId, Model model) {
+        model.addAttribute("thread", requests.read(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "intel/envelopes";
+    }
+
+    @PostMapping("/intel/requests/{caseId}/{kind:answer|question|clarification|decline}")
+    String reply(@PathVariable String caseId, @PathVariable String kind, @RequestParam(defaultValue = "") String text,
+            Model model) {
+        try {
+            switch (REPLY_KINDS.get(kind)) {
+                case "answer" -> requests.answer(caseId, text);
+                case "askBack" -> requests.askBack(caseId, text);
+                case "clarify" -> requests.clarify(caseId, text);
+                default -> requests.decline(caseId, text);
+            }
+            return "redirect:/intel/requests/" + caseId;
+        } catch (InvalidInputException e) {
+            return threadView(caseId, model, FormErrors.of(e));
+        }
+    }
+
+    @PostMapping("/intel/requests/{caseId}/messages/{envelopeId}/retraction")
+    String retract(@PathVariable String caseId, @PathVariable String envelopeId,
+            @RequestParam(defaultValue = "") String reason, Model model) {
+        try {
+            requests.retract(caseId, envelopeId, reason);
+            return "redirect:/intel/requests/" + caseId;
+        } catch (InvalidInputException e) {
+            return threadView(caseId, model, FormErrors.of(e));
+        }
+    }
+
+    private String threadView(String caseId, Model model, List<FormErrors.Error> errors) {
+        model.addAttribute("thread", requests.read(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("errors", errors);
+        return "intel/request";
+    }
+
+    private String form(Model model, RequestForm form, List<FormErrors.Error> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("peers", parties.peers());
+        model.addAttribute("urgencies", List.of(Urgency.values()));
+        model.addAttribute("errors", errors);
+        return "intel/request-new";
+    }
+
+    private static List<NewAttachment> attachments(List<MultipartFile> files) throws IOException {
+        List<NewAttachment> attachments = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile file : files) {
+                if (!file.isEmpty()) {
+                    attachments.add(new NewAttachment(file.getOriginalFilename(),
+                            file.getContentType() == null ? "application/octet-stream" : file.getContentType(),
+                            file.getBytes()));
+                }
+            }
+        }
+        return attachments;
+    }
+}

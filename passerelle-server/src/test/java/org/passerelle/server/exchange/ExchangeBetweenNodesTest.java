@@ -1,0 +1,273 @@
+package org.passerelle.server.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.passerelle.server.support.TwoNodes.await;
+
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.passerelle.protocol.CaseRef;
+import org.passerelle.protocol.Envelope;
+import org.passerelle.protocol.EnvelopeDraft;
+import org.passerelle.protocol.EnvelopeJson;
+import org.passerelle.protocol.EnvelopeSigner;
+import org.passerelle.protocol.Handling;
+import org.passerelle.protocol.HandlingCode;
+import org.passerelle.protocol.PublicKeys;
+import org.passerelle.protocol.UuidV7;
+import org.passerelle.server.intel.InformationRequestState;
+import org.passerelle.server.intel.InformationRequests;
+import org.passerelle.server.intel.NewInformationRequest;
+import org.passerelle.server.intel.RequestStatus;
+import org.passerelle.server.party.NodeIdentity;
+import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.support.TwoNodes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Two real nodes over real HTTP: delivery under faults, refusals, ordering, controls and handling codes. */
+class ExchangeBetweenNodesTest {
+
+    private static TwoNodes nodes;
+    private static TwoNodes.Node france;
+    private static TwoNodes.Node morocco;
+
+    @BeforeAll
+    static void startNodes() throws Exception {
+        // Morocco also trusts a Spanish node that never answers: the third party of the H2 test.
+        String spainKey = PublicKeys.encode(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic());
+        nodes = TwoNodes.prepare(Map.of("MA", Map.of("passerelle.peers[1].party", "ES",
+                "passerelle.peers[1].base-url", "http://localhost:9", "passerelle.peers[1].public-key", spainKey)));
+        france = nodes.france();
+        morocco = nodes.morocco();
+        france.start();
+        morocco.start();
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        nodes.close();
+    }
+
+    @Test
+    void aRequestIsAnsweredAndBothNodesDeriveTheSameState() {
+        String caseId = open("Phone used in Tangier", "H0");
+        await("the request to reach Morocco", () -> exists(morocco, caseId));
+        await("France's receipt", () -> settled(france, caseId));
+
+        morocco.bean(InformationRequests.class).askBack(caseId, "Which period?");
+        await("the question to reach France", () -> state(france, caseId).status() == RequestStatus.QUESTION_ASKED);
+        france.bean(InformationRequests.class).clarify(caseId, "March 2026.");
+        await("the clarification to reach Morocco", () -> state(morocco, caseId).status() == RequestStatus.AWAITING_ANSWER);
+        morocco.bean(InformationRequests.class).answer(caseId, "Registered to a company in Tetouan.");
+        await("the answer to reach France", () -> state(france, caseId).status() == RequestStatus.ANSWERED);
+        await("every receipt", () -> settled(france, caseId) && settled(morocco, caseId));
+
+        assertThat(state(france, caseId)).isEqualTo(state(morocco, caseId));
+        assertThat(records(france, caseId)).filteredOn(r -> !r.incoming() && !r.envelope().kind().equals("receipt"))
+                .allSatisfy(r -> assertThat(r.deliveries()).singleElement()
+                        .satisfies(d -> assertThat(d.state()).isEqualTo(DeliveryState.ACCEPTED)));
+        assertThat(records(morocco, caseId)).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+    }
+
+    @Test
+    void aPeerDownThenBackGetsEverythingExactlyOnce() {
+        morocco.stop();
+        try {
+            String caseId = open("Sent while Morocco is down", "H0");
+            await("a failed attempt", () -> delivery(france, caseId).attempts() >= 2);
+            assertThat(delivery(france, caseId).state()).isEqualTo(DeliveryState.RETRYING);
+            assertThat(delivery(france, caseId).lastError()).isNotBlank();
+            morocco.start();
+            await("delivery after Morocco is back", () -> delivery(france, caseId).state() == DeliveryState.ACCEPTED);
+            String requestId = records(france, caseId).get(0).envelope().id();
+            assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + requestId + "'")).isEqualTo(1);
+            assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE case_id = '" + caseId
+                    + "' AND kind = 'information-request.request'")).isEqualTo(1);
+        } finally {
+            if (!running(morocco)) {
+                morocco.start();
+            }
+        }
+    }
+
+    @Test
+    void aCrashBetweenCommitAndSendOnlyDelaysDelivery() {
+        france.stop();
+        france.start(Map.of("passerelle.exchange.outbox-enabled", false));
+        String caseId;
+        try {
+            caseId = open("Written just before a crash", "H0");
+            assertThat(delivery(france, caseId).state()).isEqualTo(DeliveryState.QUEUED);
+        } finally {
+            france.stop();
+            france.start();
+        }
+        await("the outbox to resume", () -> delivery(france, caseId).state() == DeliveryState.ACCEPTED);
+        assertThat(exists(morocco, caseId)).isTrue();
+    }
+
+    @Test
+    void theSameEnvelopeDeliveredTwiceIsStoredOnce() throws Exception {
+        String caseId = open("Delivered twice", "H0");
+        await("first delivery", () -> settled(france, caseId));
+        Envelope request = records(france, caseId).get(0).envelope();
+
+        List<PeerTransport.Result> again = post(request.toJson());
+        assertThat(again).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo("receipt");
+            assertThat(r.detail()).isEqualTo("duplicate");
+        });
+        assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + request.id() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void badEnvelopesAreRejectedWithTheirReasonAndNothingIsStored() throws Exception {
+        long before = count(morocco, "SELECT COUNT(*) FROM exchange_envelope");
+        EnvelopeSigner franceSigner = france.bean(NodeIdentity.class).envelopeSigner();
+
+        String tampered = franceSigner.sign(draft("FR", "genuine text", Instant.now())).toJson().replace("genuine text", "forged text");
+        assertRejected(tampered, "BAD_SIGNATURE");
+
+        EnvelopeSigner impostor = new EnvelopeSigner("FR", KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
+        assertRejected(impostor.sign(draft("FR", "impostor", Instant.now())).toJson(), "BAD_SIGNATURE");
+
+        EnvelopeSigner stranger = new EnvelopeSigner("DZ", KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
+        assertRejected(stranger.sign(draft("DZ", "stranger", Instant.now())).toJson(), "UNKNOWN_SENDER");
+
+        assertRejected(franceSigner.sign(draft("FR", "replayed", Instant.now().minus(Duration.ofDays(60)))).toJson(), "TOO_OLD");
+
+        assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope")).isEqualTo(before);
+        assertThat(count(morocco, "SELECT COUNT(*) FROM audit_log WHERE action = 'envelope.reject'")).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void unsignedRequestsAreRefused() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(morocco.baseUrl() + PeerTransport.ENVELOPES_PATH))
+                .header("Passerelle-Node", "FR").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"envelopes\":[]}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anEnvelopeArrivingBeforeItsParentIsHeldThenBackfilled() throws Exception {
+        france.stop();
+        france.start(Map.of("passerelle.exchange.outbox-enabled", false));
+        String caseId = open("Parent and child", "H0");
+        france.bean(InformationRequests.class).retract(caseId,
+                records(france, caseId).get(0).envelope().id(), "sent to the wrong service");
+        List<EnvelopeRecord> written = records(france, caseId);
+        Envelope child = written.get(1).envelope();
+        assertThat(child.parents()).containsExactly(written.get(0).envelope().hash());
+
+        assertThat(post(child.toJson())).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("held"));
+        await("the parent to be fetched and both stored", () -> exists(morocco, caseId)
+                && count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE case_id = '" + caseId + "' AND state = 'HELD'") == 0);
+        assertThat(state(morocco, caseId).status()).isEqualTo(RequestStatus.WITHDRAWN);
+        france.stop();
+        france.start();
+        await("the outbox to settle", () -> settled(france, caseId));
+    }
+
+    @Test
+    void aRetractedMessageIsPurgedAndThePurgeConfirmed() {
+        String caseId = open("Wrong person", "H1");
+        await("delivery", () -> settled(france, caseId));
+        String requestId = records(france, caseId).get(0).envelope().id();
+        france.bean(InformationRequests.class).retract(caseId, requestId, "wrong person");
+        await("the purge receipt", () -> settled(france, caseId));
+
+        EnvelopeRecord purged = records(morocco, caseId).stream().filter(r -> r.envelope().id().equals(requestId))
+                .findFirst().orElseThrow();
+        assertThat(purged.purged()).isTrue();
+        assertThat(purged.envelope().payload().isEmpty()).isTrue();
+        assertThat(purged.envelope().hash()).isEqualTo(records(france, caseId).get(0).envelope().hash());
+        assertThat(records(france, caseId)).filteredOn(r -> r.envelope().kind().equals("retraction"))
+                .singleElement().satisfies(r -> assertThat(r.deliveries().get(0).receiptOutcome()).isEqualTo("purged"));
+        assertThat(state(morocco, caseId).messages().get(0).retracted()).isTrue();
+        assertThat(state(morocco, caseId).messages().get(0).text()).isNull();
+    }
+
+    @Test
+    void h2ContentIsNotPassedOnWithoutTheOriginatorsConsent() {
+        String caseId = open("Network of a broker", "H2");
+        await("delivery", () -> exists(morocco, caseId));
+        String requestId = records(morocco, caseId).get(0).envelope().id();
+
+        InformationRequests moroccanRequests = morocco.bean(InformationRequests.class);
+        assertThatThrownBy(() -> moroccanRequests.forward(caseId, requestId, "ES"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("intel.error.h2NoConsent"));
+
+        france.bean(InformationRequests.class).consent(caseId, requestId, "ES");
+        await("the consent to reach Morocco", () -> morocco.bean(Exchange.class).forwardingRefusal(requestId, "ES").isEmpty());
+        moroccanRequests.forward(caseId, requestId, "ES");
+        assertThat(records(morocco, caseId)).anySatisfy(r -> assertThat(r.envelope().kind()).isEqualTo("forward"));
+    }
+
+    private static String open(String subject, String handlingCode) {
+        return france.bean(InformationRequests.class).open(new NewInformationRequest("MA", subject,
+                "What do you know about it?", "URGENT", handlingCode, "B", "2", null), List.of());
+    }
+
+    private static EnvelopeDraft draft(String from, String text, Instant at) {
+        return new EnvelopeDraft(UuidV7.at(at).toString(), new CaseRef(UuidV7.at(at).toString(), "information-request"),
+                "information-request.request", from, List.of("MA"), List.of(), at, new Handling(HandlingCode.H0, 'X', 4, null),
+                EnvelopeJson.object().put("subject", text).put("question", text).put("urgency", "NORMAL"), List.of());
+    }
+
+    private static List<PeerTransport.Result> post(String json) throws Exception {
+        return france.bean(PeerTransport.class).post(france.bean(PartyDirectory.class).peer("MA").orElseThrow(),
+                List.of(json), Map.of());
+    }
+
+    private static void assertRejected(String json, String reason) throws Exception {
+        assertThat(post(json)).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo("rejection");
+            assertThat(r.detail()).isEqualTo(reason);
+            assertThat(EnvelopeJson.parse(r.envelope()).payload().path("reason").asString()).isEqualTo(reason);
+        });
+    }
+
+    private static InformationRequestState state(TwoNodes.Node node, String caseId) {
+        return node.bean(InformationRequests.class).read(caseId).orElseThrow().state();
+    }
+
+    private static List<EnvelopeRecord> records(TwoNodes.Node node, String caseId) {
+        return node.bean(Exchange.class).records(caseId);
+    }
+
+    private static Delivery delivery(TwoNodes.Node node, String caseId) {
+        return records(node, caseId).get(0).deliveries().get(0);
+    }
+
+    /** Every outgoing business envelope of the case has its final answer (receipt or rejection). */
+    private static boolean settled(TwoNodes.Node node, String caseId) {
+        return records(node, caseId).stream().filter(r -> !r.incoming()).flatMap(r -> r.deliveries().stream())
+                .allMatch(d -> d.state() == DeliveryState.ACCEPTED || d.state() == DeliveryState.REJECTED);
+    }
+
+    private static boolean exists(TwoNodes.Node node, String caseId) {
+        return node.bean(InformationRequests.class).read(caseId).isPresent();
+    }
+
+    private static long count(TwoNodes.Node node, String sql) {
+        return node.bean(JdbcClient.class).sql(sql).query(Long.class).single();
+    }
+
+    private static boolean running(TwoNodes.Node node) {
+        try {
+            node.bean(JdbcClient.class);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

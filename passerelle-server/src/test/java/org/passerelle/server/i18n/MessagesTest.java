@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.passerelle.server.audit.AuditOutcome;
+import org.passerelle.server.exchange.DeliveryState;
+import org.passerelle.server.intel.RequestStatus;
+import org.passerelle.server.intel.Urgency;
 import org.passerelle.server.security.Role;
 
 /** Keeps the three languages complete and the templates free of hard-coded text. */
@@ -92,6 +95,26 @@ class MessagesTest {
         }
         for (String status : List.of("400", "401", "403", "404", "405", "other")) {
             used.put("error." + status, "ErrorPageController");
+        }
+        for (Urgency urgency : Urgency.values()) {
+            used.put(urgency.messageKey(), "Urgency");
+            used.put(urgency.messageKey() + ".hint", "intel/request-new.jte");
+        }
+        for (RequestStatus status : RequestStatus.values()) {
+            used.put(status.messageKey(), "RequestStatus");
+        }
+        for (DeliveryState state : DeliveryState.values()) {
+            used.put("delivery." + state.name(), "intel/envelope-table.jte");
+        }
+        for (String code : List.of("H0", "H1", "H2", "H3", "source.A", "source.B", "source.C", "source.X",
+                "information.1", "information.2", "information.3", "information.4")) {
+            used.put(code.startsWith("H") ? "handling." + code : code, "intel/request-new.jte");
+        }
+        for (String kind : List.of("request", "answer", "question", "clarification", "decline")) {
+            used.put("messageKind." + kind, "InformationRequestState.Message");
+        }
+        for (String outcome : List.of("stored", "duplicate", "purged", "corrected")) {
+            used.put("receipt." + outcome, "intel/envelope-table.jte");
         }
         assertThat(used.size()).isGreaterThan(50);
         used.forEach((key, where) -> assertThat(messages.has(key)).as(key + " used in " + where).isTrue());

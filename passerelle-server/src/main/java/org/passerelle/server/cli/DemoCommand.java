@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.passerelle.protocol.NodeKeyStore;
 import org.passerelle.protocol.PublicKeys;
+import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.security.NewUser;
 import org.passerelle.server.security.Role;
 import org.passerelle.server.security.UserService;
@@ -83,13 +84,17 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Map<DemoNode, List<DemoAccount>> accounts = new LinkedHashMap<>();
+        Map<DemoNode, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
         for (DemoNode node : List.of(france, morocco)) {
             DemoNode peer = node == france ? morocco : france;
             NodeLauncher.NodeOptions options = new NodeLauncher.NodeOptions();
             options.config = writeConfiguration(node, peer, keys.get(peer));
             ConfigurableApplicationContext context = NodeLauncher.start(options, Map.of(), true);
+            contexts.put(node, context);
             accounts.put(node, ensureAccounts(node, context.getBean(UserService.class)));
         }
+        new DemoInformationRequests(contexts.get(france).getBean(InformationRequests.class),
+                contexts.get(morocco).getBean(InformationRequests.class)).seedOnce();
         printWelcome(out, accounts);
         return 0;
     }

@@ -45,8 +45,13 @@ public abstract class NodeTest {
         return "http://localhost:" + port;
     }
 
-    /** Creates a user with a known password and an authenticator secret; returns that secret (base32). */
+    /** Creates a user of this node with a known password and an authenticator secret. */
     protected TestUser newUser(Role role) {
+        return createUser(users, role);
+    }
+
+    /** Creates a user on any node with a known password and an authenticator secret. */
+    public static TestUser createUser(UserService users, Role role) {
         String username = role.name().toLowerCase().replace('_', '-').substring(0, Math.min(12, role.name().length()))
                 + "." + Long.toString(System.nanoTime(), 36);
         String password = "staple-" + java.util.UUID.randomUUID();

@@ -1,0 +1,82 @@
+package org.passerelle.server.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.passerelle.server.intel.InformationRequests;
+import org.passerelle.server.intel.NewInformationRequest;
+import org.passerelle.server.intel.RequestStatus;
+
+/**
+ * Demo information requests, exchanged for real between the two running demo nodes (signed envelopes over
+ * HTTP, receipts and all), left in the states a liaison desk sees every day.
+ */
+final class DemoInformationRequests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final InformationRequests france;
+    private final InformationRequests morocco;
+
+    DemoInformationRequests(InformationRequests france, InformationRequests morocco) {
+        this.france = france;
+        this.morocco = morocco;
+    }
+
+    /** Seeds the threads once: a demo folder that already holds requests is left as it is. */
+    void seedOnce() {
+        if (!france.list(false).isEmpty()) {
+            return;
+        }
+        String answered = france.open(new NewInformationRequest("MA", "Numéro marocain utilisé par un suspect à Marseille",
+                "Le numéro +212 6 61 23 45 67 apparaît dans une enquête sur un trafic de résine de cannabis "
+                        + "(OFAST, Marseille). Pouvez-vous indiquer le titulaire de la ligne et sa date d'activation ?",
+                "URGENT", "H2", "B", "2", null), List.of());
+        arrived(morocco, answered);
+        morocco.answer(answered, "Ligne prépayée activée le 14/02/2026 à Tétouan au nom d'un tiers ; "
+                + "le titulaire déclaré n'est pas connu de nos services. Détails complémentaires sur demande motivée.");
+
+        String askedBack = france.open(new NewInformationRequest("MA", "Véhicule immatriculé GH-418-TZ vu à Tanger Med",
+                "Le véhicule a été contrôlé à Tanger Med le 3 novembre. Disposez-vous des relevés de passage "
+                        + "et de l'identité du conducteur ?", "NORMAL", "H1", "A", "2", null), List.of());
+        arrived(morocco, askedBack);
+        morocco.askBack(askedBack, "S'agit-il de l'entrée ou de la sortie du territoire marocain ? Merci de préciser l'heure approximative.");
+        until(() -> status(france, askedBack) == RequestStatus.QUESTION_ASKED);
+        france.clarify(askedBack, "Sortie vers Algésiras, ferry de 22 h 00 environ.");
+
+        france.open(new NewInformationRequest("MA", "Identité d'un passeur présumé (alias « Chaoui »)",
+                "Un mineur entendu à Paris désigne un passeur surnommé « Chaoui », actif à Nador. Ce surnom "
+                        + "est-il connu de vos services ?", "URGENT_DIRECT", "H0", "C", "3", null), List.of());
+
+        String declined = morocco.open(new NewInformationRequest("FR", "Go-fast intercepté près d'Algésiras : propriétaire du véhicule",
+                "Un véhicule immatriculé en France (FR-207-KQ) a été intercepté avec 1,2 t de résine. Merci "
+                        + "d'indiquer le propriétaire et les signalements éventuels.", "URGENT", "H3", "B", "3",
+                "Usage limité à l'enquête BNPJ 2026/114"), List.of());
+        arrived(france, declined);
+        france.decline(declined, "L'interception relève des autorités espagnoles : merci d'adresser la demande "
+                + "par le canal Europol, avec copie à l'OFAST.");
+    }
+
+    private void arrived(InformationRequests node, String caseId) {
+        until(() -> node.read(caseId).isPresent());
+    }
+
+    private static RequestStatus status(InformationRequests node, String caseId) {
+        return node.read(caseId).map(t -> t.state().status()).orElse(null);
+    }
+
+    private static void until(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The demo nodes did not exchange within " + PATIENCE.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

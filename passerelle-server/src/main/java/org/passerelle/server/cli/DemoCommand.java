@@ -9,15 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.passerelle.protocol.NodeKeyStore;
-import org.passerelle.protocol.PublicKeys;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.security.NewUser;
 import org.passerelle.server.security.Role;
 import org.passerelle.server.security.UserService;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,13 +40,6 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One demo node: its party, names and port. */
-    record DemoNode(String code, Map<String, String> names, int port, Path dataDir) {
-        String url() {
-            return "http://localhost:" + port;
-        }
-    }
-
     /** A demo account as printed for the person trying the demo. */
     record DemoAccount(String username, Role role, String password, String totpSecret) {
     }
@@ -71,75 +60,19 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DemoNode france = new DemoNode("FR", Map.of("ar", "فرنسا", "fr", "France", "en", "France"), frPort,
-                dir.resolve("fr").toAbsolutePath());
-        DemoNode morocco = new DemoNode("MA", Map.of("ar", "المغرب", "fr", "Maroc", "en", "Morocco"), maPort,
-                dir.resolve("ma").toAbsolutePath());
-        Map<DemoNode, String> keys = new LinkedHashMap<>();
-        for (DemoNode node : List.of(france, morocco)) {
-            // The same key store the node itself uses: the demo only creates the keys a little earlier, to
-            // configure each node with its peer's public key before either starts.
-            keys.put(node, PublicKeys.encode(new NodeKeyStore(node.dataDir().resolve("keys"), Optional.empty())
-                    .loadOrCreate().getPublic()));
-        }
+        LocalNodePair pair = LocalNodePair.start(dir, frPort, maPort, Map.of());
         PrintWriter out = spec.commandLine().getOut();
-        Map<DemoNode, List<DemoAccount>> accounts = new LinkedHashMap<>();
-        Map<DemoNode, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
-        for (DemoNode node : List.of(france, morocco)) {
-            DemoNode peer = node == france ? morocco : france;
-            NodeLauncher.NodeOptions options = new NodeLauncher.NodeOptions();
-            options.config = writeConfiguration(node, peer, keys.get(peer));
-            ConfigurableApplicationContext context = NodeLauncher.start(options, Map.of(), true);
-            contexts.put(node, context);
-            accounts.put(node, ensureAccounts(node, context.getBean(UserService.class)));
+        Map<LocalNodePair.LocalNode, List<DemoAccount>> accounts = new LinkedHashMap<>();
+        for (LocalNodePair.LocalNode node : List.of(pair.france(), pair.morocco())) {
+            accounts.put(node, ensureAccounts(node, pair.context(node).getBean(UserService.class)));
         }
-        new DemoInformationRequests(contexts.get(france).getBean(InformationRequests.class),
-                contexts.get(morocco).getBean(InformationRequests.class)).seedOnce();
+        new DemoInformationRequests(pair.context(pair.france()).getBean(InformationRequests.class),
+                pair.context(pair.morocco()).getBean(InformationRequests.class)).seedOnce();
         printWelcome(out, accounts);
         return 0;
     }
 
-    /**
-     * Writes the node's configuration file, the same kind an operator writes for {@code serve}, so that the
-     * other commands work on a demo node too ({@code passerelle audit verify --config demo/fr/node.yml}).
-     */
-    private static Path writeConfiguration(DemoNode node, DemoNode peer, String peerKey) throws IOException {
-        String yaml = """
-                # Written by 'passerelle demo' at every start: edit the command's options, not this file.
-                server:
-                  port: %d
-                  servlet:
-                    session:
-                      cookie:
-                        # Both demo nodes run on localhost: one cookie name each, so one browser can use both.
-                        name: PASSERELLE_%s
-                logging:
-                  # Logging is set up once per JVM: a per-node application name would name the wrong node.
-                  include-application-name: false
-                passerelle:
-                  data-dir: "%s"
-                  party:
-                    code: %s
-                    names: %s
-                  peers:
-                    - party: %s
-                      names: %s
-                      base-url: "%s"
-                      public-key: "%s"
-                """.formatted(node.port(), node.code(), node.dataDir(), node.code(), yamlNames(node), peer.code(),
-                yamlNames(peer), peer.url(), peerKey);
-        Path file = node.dataDir().resolve("node.yml");
-        Files.writeString(file, yaml);
-        return file;
-    }
-
-    private static String yamlNames(DemoNode node) {
-        return node.names().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + ": \"" + e.getValue() + "\"")
-                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
-    }
-
-    private static List<DemoAccount> ensureAccounts(DemoNode node, UserService users) throws IOException {
+    private static List<DemoAccount> ensureAccounts(LocalNodePair.LocalNode node, UserService users) throws IOException {
         Path file = node.dataDir().resolve("demo-accounts.tsv");
         if (Files.exists(file)) {
             List<DemoAccount> saved = new ArrayList<>();
@@ -164,18 +97,18 @@ final class DemoCommand implements Callable<Integer> {
         return created;
     }
 
-    private static String displayName(Role role, DemoNode node) {
+    private static String displayName(Role role, LocalNodePair.LocalNode node) {
         String words = role.name().charAt(0) + role.name().substring(1).toLowerCase().replace('_', ' ');
         return words + " (" + node.names().get("en") + ")";
     }
 
-    private static void printWelcome(PrintWriter out, Map<DemoNode, List<DemoAccount>> accounts) {
+    private static void printWelcome(PrintWriter out, Map<LocalNodePair.LocalNode, List<DemoAccount>> accounts) {
         out.println();
         out.println("Passerelle demo is running. Stop it with Ctrl+C.");
-        for (Map.Entry<DemoNode, List<DemoAccount>> entry : accounts.entrySet()) {
-            DemoNode node = entry.getKey();
+        for (Map.Entry<LocalNodePair.LocalNode, List<DemoAccount>> entry : accounts.entrySet()) {
+            LocalNodePair.LocalNode node = entry.getKey();
             out.printf("%n%s — %s   (configuration: %s)%n", node.names().get("en"), node.url(),
-                    node.dataDir().resolve("node.yml"));
+                    node.configuration());
             out.printf("  %-22s %-32s %-21s %s%n", "username", "role", "password", "authenticator secret (TOTP)");
             for (DemoAccount a : entry.getValue()) {
                 out.printf("  %-22s %-32s %-21s %s%n", a.username(), a.role(), a.password(), a.totpSecret());
@@ -185,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Sign in with a username and password, then a 6-digit code from an authenticator app set up");
         out.println("with the account's secret (or: oathtool --totp -b SECRET).");
         out.println("Other commands take a node's configuration, e.g. ./passerelle audit verify --config "
-                + accounts.keySet().iterator().next().dataDir().resolve("node.yml"));
+                + accounts.keySet().iterator().next().configuration());
         out.flush();
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "passerelle", mixinStandardHelpOptions = true, versionProvider = PasserelleCli.Version.class,
         description = "Passerelle: a node of the Moroccan–French cooperation platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, UsersCommand.class,
-                KeysCommand.class, NetworkCommand.class, CommandLine.HelpCommand.class})
+                KeysCommand.class, NetworkCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PasserelleCli {
 
     public static void main(String[] args) {

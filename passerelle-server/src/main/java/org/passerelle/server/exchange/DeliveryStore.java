@@ -91,6 +91,15 @@ class DeliveryStore {
                         instant(rs, "settled_at"))).list();
     }
 
+    /** The attachment hashes of the given envelopes, which travel with them. */
+    List<String> attachmentHashes(List<String> envelopeIds) {
+        if (envelopeIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT sha256 FROM exchange_attachment WHERE envelope_id IN (:ids)")
+                .param("ids", envelopeIds).query(String.class).list();
+    }
+
     long count(DeliveryState state) {
         return jdbc.sql("SELECT COUNT(*) FROM exchange_delivery WHERE state = :s").param("s", state.name())
                 .query(Long.class).single();

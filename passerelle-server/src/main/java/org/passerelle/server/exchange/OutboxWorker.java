@@ -12,7 +12,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.passerelle.protocol.Envelope;
-import org.passerelle.protocol.EnvelopeJson;
 import org.passerelle.protocol.EnvelopeRejectedException;
 import org.passerelle.protocol.EnvelopeVerifier;
 import org.passerelle.protocol.ProtocolKinds;
@@ -89,11 +88,10 @@ class OutboxWorker implements SmartLifecycle {
         Instant retryAt = now.plus(backoff(batch.get(0).attempts() + 1));
         transactions.executeWithoutResult(s -> batch.forEach(p -> deliveries.markSent(p.seq(), now, retryAt)));
         Map<String, DeliveryStore.Pending> byId = new LinkedHashMap<>();
+        batch.forEach(pending -> byId.put(pending.envelopeId(), pending));
         Map<String, byte[]> attachments = new HashMap<>();
-        for (DeliveryStore.Pending pending : batch) {
-            byId.put(pending.envelopeId(), pending);
-            Envelope envelope = EnvelopeJson.parse(pending.body());
-            envelope.attachments().forEach(a -> files.read(a.sha256()).ifPresent(bytes -> attachments.put(a.sha256(), bytes)));
+        for (String sha256 : deliveries.attachmentHashes(List.copyOf(byId.keySet()))) {
+            files.read(sha256).ifPresent(bytes -> attachments.put(sha256, bytes));
         }
         List<PeerTransport.Result> results;
         try {

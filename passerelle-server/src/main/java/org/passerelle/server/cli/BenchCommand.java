@@ -1,0 +1,198 @@
+package org.passerelle.server.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.passerelle.protocol.CaseRef;
+import org.passerelle.protocol.EnvelopeJson;
+import org.passerelle.protocol.Handling;
+import org.passerelle.protocol.Signatures;
+import org.passerelle.protocol.UuidV7;
+import org.passerelle.server.exchange.Exchange;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Benchmarks of the running system, as opposed to the engines' JMH benchmarks in passerelle-bench. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the running system.",
+        subcommands = BenchCommand.ExchangeBench.class)
+final class BenchCommand {
+
+    /**
+     * Two real nodes on loopback: envelopes signed, stored, sent, verified, stored again and acknowledged by a
+     * signed receipt. Reports sustained envelopes per second and the latency from signing to the recorded
+     * receipt, next to the cost of one bare Ed25519 sign + verify on the same machine.
+     */
+    @Command(name = "exchange", mixinStandardHelpOptions = true,
+            description = "Envelopes per second and p50/p99 latency between two local nodes (H2 or PostgreSQL).")
+    static final class ExchangeBench implements Callable<Integer> {
+
+        @Option(names = "--database", defaultValue = "h2", description = "h2 or postgresql (default: ${DEFAULT-VALUE}).")
+        String database;
+
+        @Option(names = "--envelopes", defaultValue = "5000", description = "Envelopes measured (default: ${DEFAULT-VALUE}).")
+        int envelopes;
+
+        @Option(names = "--producers", defaultValue = "4", description = "Threads writing envelopes (default: ${DEFAULT-VALUE}).")
+        int producers;
+
+        @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
+        String pgUrl;
+
+        @Option(names = "--pg-user", defaultValue = "postgres")
+        String pgUser;
+
+        @Option(names = "--pg-password", defaultValue = "${env:PGPASSWORD}")
+        String pgPassword;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path dir = Files.createTempDirectory("passerelle-bench");
+            LocalNodePair pair = LocalNodePair.start(dir, freePort(), freePort(), Map.of(
+                    "FR", databaseProperties("fr"), "MA", databaseProperties("ma")));
+            try {
+                Exchange exchange = pair.context(pair.france()).getBean(Exchange.class);
+                JdbcClient france = pair.context(pair.france()).getBean(JdbcClient.class);
+                out.printf("Warming up (%d envelopes)...%n", Math.min(500, envelopes));
+                run(exchange, france, Math.min(500, envelopes), "warm-up");
+                out.printf("Measuring %d envelopes, %d producer threads, %s...%n", envelopes, producers, database);
+                Instant start = Instant.now();
+                List<String> cases = run(exchange, france, envelopes, "measured");
+                Duration total = Duration.between(start, Instant.now());
+                List<Long> latencies = latencies(france, cases);
+                double floorMicros = ed25519SignAndVerifyMicros();
+                out.printf("%n| database | envelopes | producers | envelopes/s | p50 ms | p99 ms | max ms | Ed25519 sign+verify µs |%n");
+                out.printf("|---|---|---|---|---|---|---|---|%n");
+                out.printf("| %s | %d | %d | %.0f | %d | %d | %d | %.1f |%n", database, envelopes, producers,
+                        envelopes / (total.toMillis() / 1000.0), percentile(latencies, 50), percentile(latencies, 99),
+                        latencies.get(latencies.size() - 1), floorMicros);
+                out.flush();
+                return 0;
+            } finally {
+                pair.stop();
+            }
+        }
+
+        /** Writes {@code count} envelopes (each opening a case) from the producer threads; waits for every receipt. */
+        private List<String> run(Exchange exchange, JdbcClient france, int count, String label) throws Exception {
+            List<String> cases = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(producers);
+            List<Future<?>> work = new ArrayList<>();
+            for (int p = 0; p < producers; p++) {
+                int share = count / producers + (p < count % producers ? 1 : 0);
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < share; i++) {
+                        String caseId = UuidV7.at(Instant.now()).toString();
+                        exchange.send(new CaseRef(caseId, "information-request"), "information-request.request",
+                                List.of("MA"), Handling.ROUTINE, EnvelopeJson.object().put("subject", label + " " + i)
+                                        .put("question", "Benchmark envelope " + i).put("urgency", "NORMAL"), List.of());
+                        cases.add(caseId);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+            pool.shutdown();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (france.sql("SELECT COUNT(*) FROM exchange_delivery WHERE state NOT IN ('ACCEPTED', 'REJECTED')")
+                    .query(Long.class).single() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Deliveries did not settle within 10 minutes");
+                }
+                Thread.sleep(20);
+            }
+            return cases;
+        }
+
+        /** Milliseconds from signing (the envelope's sent_at) to the receipt recorded by the sender, sorted. */
+        private static List<Long> latencies(JdbcClient france, List<String> cases) {
+            List<Long> latencies = new ArrayList<>();
+            java.util.Set<String> measured = new java.util.HashSet<>(cases);
+            france.sql("""
+                    SELECT e.case_id, e.sent_at, d.settled_at FROM exchange_delivery d
+                    JOIN exchange_envelope e ON e.id = d.envelope_id WHERE d.state = 'ACCEPTED'
+                    """).query(rs -> {
+                if (measured.contains(rs.getString("case_id"))) {
+                    latencies.add(Duration.between(rs.getObject("sent_at", OffsetDateTime.class),
+                            rs.getObject("settled_at", OffsetDateTime.class)).toMillis());
+                }
+            });
+            Collections.sort(latencies);
+            return latencies;
+        }
+
+        private static long percentile(List<Long> sorted, int percent) {
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+        }
+
+        /** The floor: one Ed25519 signature and its verification of an envelope-sized message, in microseconds. */
+        private static double ed25519SignAndVerifyMicros() throws NoSuchAlgorithmException {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] message = "x".repeat(600).getBytes(StandardCharsets.UTF_8);
+            int rounds = 5000;
+            long start = 0;
+            for (int i = 0; i < 2 * rounds; i++) {
+                if (i == rounds) {
+                    start = System.nanoTime(); // the first half warms the JIT up
+                }
+                if (!Signatures.verify(pair.getPublic(), message, Signatures.sign(pair.getPrivate(), message))) {
+                    throw new IllegalStateException("Ed25519 round trip failed");
+                }
+            }
+            return (System.nanoTime() - start) / 1000.0 / rounds;
+        }
+
+        private Map<String, Object> databaseProperties(String node) throws SQLException {
+            Map<String, Object> properties = new java.util.HashMap<>();
+            properties.put("logging.level.root", "WARN");
+            if ("postgresql".equals(database)) {
+                String schema = "bench_" + node + "_" + UUID.randomUUID().toString().substring(0, 8);
+                try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword == null ? "" : pgPassword)) {
+                    c.createStatement().execute("CREATE SCHEMA " + schema);
+                }
+                properties.put("spring.datasource.url", pgUrl + "?currentSchema=" + schema);
+                properties.put("spring.datasource.username", pgUser);
+                properties.put("spring.datasource.password", pgPassword == null ? "" : pgPassword);
+                properties.put("spring.flyway.default-schema", schema);
+            } else if (!"h2".equals(database)) {
+                throw new IllegalArgumentException("--database is h2 or postgresql");
+            }
+            return properties;
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}

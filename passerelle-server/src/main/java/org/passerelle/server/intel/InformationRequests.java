@@ -164,6 +164,15 @@ public class InformationRequests {
         return Optional.of(new Thread(state, exchange.records(caseId), state.overdueAt(clock.instant())));
     }
 
+    /** An attachment of a request's thread, for download: a read of shared information, so it is audited. */
+    @Transactional
+    public Optional<byte[]> attachment(String caseId, String sha256) {
+        Optional<byte[]> content = exists(caseId) ? exchange.attachment(caseId, sha256) : Optional.empty();
+        content.ifPresent(c -> audit.success("information-request.attachment.read", InformationRequestKinds.CASE_TYPE,
+                caseId + "/" + sha256));
+        return content;
+    }
+
     /** The requests this node holds, newest first; {@code overdueOnly} keeps those past their due time. */
     @Transactional(readOnly = true)
     public List<InformationRequestSummary> list(boolean overdueOnly) {

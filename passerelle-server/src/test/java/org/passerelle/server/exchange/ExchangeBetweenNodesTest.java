@@ -148,6 +148,30 @@ class ExchangeBetweenNodesTest {
     }
 
     @Test
+    void attachmentsTravelBesideTheirEnvelopeAndAreCheckedAgainstTheirHash() throws Exception {
+        byte[] photo = "JPEG bytes of a passport page".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String caseId = france.bean(InformationRequests.class).open(new NewInformationRequest("MA", "With a photo",
+                "Is this document genuine?", "NORMAL", "H0", "B", "2", null),
+                List.of(new NewAttachment("passport.jpg", "image/jpeg", photo)));
+        await("delivery", () -> settled(france, caseId));
+        EnvelopeRecord received = records(morocco, caseId).get(0);
+        assertThat(received.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("passport.jpg");
+            assertThat(a.sha256()).isEqualTo(EnvelopeJson.sha256Hex(photo));
+        });
+        assertThat(morocco.bean(InformationRequests.class).attachment(caseId, EnvelopeJson.sha256Hex(photo))).hasValue(photo);
+
+        // The same attachment named by a new envelope delivered without the bytes: refused, nothing stored.
+        Envelope withAttachment = records(france, caseId).get(0).envelope();
+        EnvelopeSigner signer = france.bean(NodeIdentity.class).envelopeSigner();
+        Envelope fresh = signer.sign(new EnvelopeDraft(UuidV7.at(Instant.now()).toString(),
+                new CaseRef(UuidV7.at(Instant.now()).toString(), "information-request"), withAttachment.kind(), "FR",
+                List.of("MA"), List.of(), Instant.now(), withAttachment.handling(), withAttachment.payload(),
+                withAttachment.attachments()));
+        assertRejected(fresh.toJson(), "ATTACHMENT_MISMATCH");
+    }
+
+    @Test
     void unsignedRequestsAreRefused() throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(morocco.baseUrl() + PeerTransport.ENVELOPES_PATH))

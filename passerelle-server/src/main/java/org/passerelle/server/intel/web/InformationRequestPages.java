@@ -11,7 +11,10 @@ import org.passerelle.server.intel.Urgency;
 import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.web.FormErrors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,6 +76,16 @@ class InformationRequestPages {
     String envelopes(@PathVariable String caseId, Model model) {
         model.addAttribute("thread", requests.read(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "intel/envelopes";
+    }
+
+    /** An attachment, sent as a download (never rendered inline: it comes from another party). */
+    @GetMapping("/intel/requests/{caseId}/attachments/{sha256}")
+    ResponseEntity<byte[]> attachment(@PathVariable String caseId, @PathVariable String sha256) {
+        return requests.attachment(caseId, sha256)
+                .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + sha256 + "\"")
+                        .body(bytes))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/intel/requests/{caseId}/{kind:answer|question|clarification|decline}")

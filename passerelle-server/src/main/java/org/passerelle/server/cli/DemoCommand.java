@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.passerelle.server.intel.InformationRequests;
+import org.passerelle.server.intel.network.Networks;
 import org.passerelle.server.security.NewUser;
 import org.passerelle.server.security.Role;
 import org.passerelle.server.security.UserService;
@@ -68,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         new DemoInformationRequests(pair.context(pair.france()).getBean(InformationRequests.class),
                 pair.context(pair.morocco()).getBean(InformationRequests.class)).seedOnce();
+        DemoNetworks.seedOnce(pair.context(pair.france()).getBean(Networks.class));
         printWelcome(out, accounts);
         return 0;
     }

@@ -1,0 +1,156 @@
+package org.passerelle.server.intel.network;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.passerelle.graph.EntityKind;
+
+/**
+ * Reads the two import formats of the network pages: links with their provenance, and call records. A bad
+ * row is reported with its line and column and skipped; every good row is kept.
+ */
+final class LinkCsv {
+
+    static final List<String> LINK_COLUMNS = List.of("source", "source_kind", "target", "target_kind", "kind", "weight",
+            "date", "source_document", "grading", "handling");
+    static final List<String> CALL_COLUMNS = List.of("caller", "callee", "start", "duration");
+    private static final Set<String> HANDLING = Set.of("H0", "H1", "H2", "H3");
+
+    /** What a file gave: the links read and the rows refused. */
+    record Result(List<NetworkLink> links, List<ImportProblem> problems) {
+    }
+
+    private LinkCsv() {
+    }
+
+    /** {@code source,source_kind,target,target_kind,kind,weight,date,source_document,grading,handling}. */
+    static Result links(Reader input) throws IOException {
+        List<NetworkLink> links = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        read(input, LINK_COLUMNS, problems, (line, cells) -> {
+            String source = required(cells[0], line, "source", problems);
+            String target = required(cells[2], line, "target", problems);
+            String sourceKind = kind(cells[1], line, "source_kind", problems);
+            String targetKind = kind(cells[3], line, "target_kind", problems);
+            String kind = required(cells[4], line, "kind", problems);
+            Double weight = weight(cells[5], line, "weight", problems);
+            LocalDate date = date(cells[6], line, "date", problems);
+            String document = required(cells[7], line, "source_document", problems);
+            String grading = cells[8].strip().toUpperCase(Locale.ROOT);
+            if (!grading.matches("[ABCX][1-4]")) {
+                problems.add(new ImportProblem(line, "grading", "network.import.grading", cells[8]));
+                grading = null;
+            }
+            String handling = cells[9].strip().toUpperCase(Locale.ROOT);
+            if (!HANDLING.contains(handling)) {
+                problems.add(new ImportProblem(line, "handling", "network.import.handling", cells[9]));
+                handling = null;
+            }
+            if (source != null && target != null && sourceKind != null && targetKind != null && kind != null
+                    && weight != null && date != null && document != null && grading != null && handling != null) {
+                links.add(new NetworkLink(source, sourceKind, target, targetKind, kind.toUpperCase(Locale.ROOT), weight,
+                        date, document, grading, handling));
+            }
+        });
+        return new Result(links, problems);
+    }
+
+    /** {@code caller,callee,start,duration}: each call is a CALL link between two phones, dated by its start. */
+    static Result calls(Reader input, String sourceDocument, String grading, String handling) throws IOException {
+        List<NetworkLink> links = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        read(input, CALL_COLUMNS, problems, (line, cells) -> {
+            String caller = required(cells[0], line, "caller", problems);
+            String callee = required(cells[1], line, "callee", problems);
+            LocalDate day = null;
+            try {
+                day = LocalDateTime.parse(cells[2].strip()).toLocalDate();
+            } catch (DateTimeParseException e) {
+                problems.add(new ImportProblem(line, "start", "network.import.dateTime", cells[2]));
+            }
+            Double duration = weight(cells[3], line, "duration", problems);
+            if (caller != null && callee != null && day != null && duration != null) {
+                links.add(new NetworkLink(caller, EntityKind.PHONE.name(), callee, EntityKind.PHONE.name(), "CALL", 1,
+                        day, sourceDocument, grading, handling));
+            }
+        });
+        return new Result(links, problems);
+    }
+
+    private interface RowHandler {
+        void row(int line, String[] cells);
+    }
+
+    private static void read(Reader input, List<String> columns, List<ImportProblem> problems, RowHandler handler)
+            throws IOException {
+        BufferedReader reader = new BufferedReader(input);
+        String header = reader.readLine();
+        if (header == null || !Arrays.stream(header.split(",", -1)).map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList().equals(columns)) {
+            problems.add(new ImportProblem(1, String.join(",", columns), "network.import.header", header));
+            return;
+        }
+        String text;
+        int line = 1;
+        while ((text = reader.readLine()) != null) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            String[] cells = text.split(",", -1);
+            if (cells.length != columns.size()) {
+                problems.add(new ImportProblem(line, "*", "network.import.columns", String.valueOf(cells.length)));
+                continue;
+            }
+            handler.row(line, cells);
+        }
+    }
+
+    private static String required(String cell, int line, String column, List<ImportProblem> problems) {
+        String value = cell.strip();
+        if (value.isEmpty() || value.length() > 200) {
+            problems.add(new ImportProblem(line, column, "network.import.required", cell));
+            return null;
+        }
+        return value;
+    }
+
+    private static String kind(String cell, int line, String column, List<ImportProblem> problems) {
+        try {
+            return EntityKind.valueOf(cell.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            problems.add(new ImportProblem(line, column, "network.import.entityKind", cell));
+            return null;
+        }
+    }
+
+    private static Double weight(String cell, int line, String column, List<ImportProblem> problems) {
+        try {
+            double value = Double.parseDouble(cell.strip());
+            if (value >= 0 && Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new ImportProblem(line, column, "network.import.number", cell));
+        return null;
+    }
+
+    private static LocalDate date(String cell, int line, String column, List<ImportProblem> problems) {
+        try {
+            return LocalDate.parse(cell.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(new ImportProblem(line, column, "network.import.date", cell));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package org.passerelle.server.intel.network.web;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.passerelle.graph.disruption.DisruptionMode;
+import org.passerelle.graph.disruption.DisruptionStep;
+import org.passerelle.graph.disruption.DisruptionStrategy;
+import org.passerelle.protocol.Handling;
+import org.passerelle.protocol.HandlingCode;
+import org.passerelle.server.i18n.Language;
+import org.passerelle.server.i18n.Messages;
+import org.passerelle.server.intel.network.NetworkView;
+import org.passerelle.server.intel.network.Networks;
+import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.web.Charts;
+import org.passerelle.server.web.FormErrors;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The analysts' network pages: list, analysis of a time slice, disruption planner, paths, imports, seizures, sharing. */
+@Controller
+@PreAuthorize("hasRole('ANALYST')")
+class NetworkPages {
+
+    private final Networks networks;
+    private final PartyDirectory parties;
+    private final Messages messages;
+
+    NetworkPages(Networks networks, PartyDirectory parties, Messages messages) {
+        this.networks = networks;
+        this.parties = parties;
+        this.messages = messages;
+    }
+
+    /** The time slice and options every network page carries in its address. */
+    record Slice(LocalDate from, LocalDate to) {
+        String query() {
+            return "from=" + (from == null ? "" : from) + "&to=" + (to == null ? "" : to);
+        }
+    }
+
+    @GetMapping("/intel/networks")
+    String list(Model model) {
+        return listView(model, List.of());
+    }
+
+    @PostMapping("/intel/networks")
+    String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
+            Model model) {
+        try {
+            return "redirect:/intel/networks/" + networks.create(name, description);
+        } catch (InvalidInputException e) {
+            return listView(model, FormErrors.of(e));
+        }
+    }
+
+    @GetMapping("/intel/networks/{id}")
+    String analysis(@PathVariable long id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "betweenness") String sort,
+            @RequestParam(required = false) List<String> without, Model model) {
+        Slice slice = slice(from, to);
+        Set<String> removed = removed(without);
+        NetworkView view = networks.analyse(id, slice.from(), slice.to(), sort, removed);
+        model.addAttribute("view", view);
+        model.addAttribute("slice", slice.query());
+        model.addAttribute("without", String.join("|", removed));
+        model.addAttribute("withoutParam", URLEncoder.encode(String.join("|", removed), StandardCharsets.UTF_8));
+        model.addAttribute("seizures", networks.seizures(id));
+        model.addAttribute("peers", parties.peers());
+        model.addAttribute("strategies", List.of(DisruptionStrategy.values()));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", List.of());
+        }
+        if (!model.containsAttribute("importReport")) {
+            model.addAttribute("importReport", null);
+        }
+        model.addAttribute("paths", List.of());
+        return "intel/network";
+    }
+
+    /** Nodes and edges for the interactive drawing: community for the colour, a measure for the size. */
+    @GetMapping(path = "/intel/networks/{id}/graph.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    Map<String, Object> graph(@PathVariable long id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "betweenness") String size,
+            @RequestParam(required = false) List<String> without) {
+        Slice slice = slice(from, to);
+        NetworkView view = networks.analyse(id, slice.from(), slice.to(), size, removed(without));
+        double max = view.actors().stream().mapToDouble(a -> a.measure(view.sortedBy())).max().orElse(1);
+        List<Map<String, Object>> nodes = view.actors().stream().map(a -> Map.<String, Object>of("id", a.label(),
+                "community", a.community(), "size", max <= 0 ? 0 : a.measure(view.sortedBy()) / max,
+                "cut", a.cutPoint())).toList();
+        List<Map<String, Object>> edges = view.edgeList().stream()
+                .map(e -> Map.<String, Object>of("source", e.source(), "target", e.target())).toList();
+        return Map.of("nodes", nodes, "edges", edges);
+    }
+
+    @GetMapping("/intel/networks/{id}/disruption")
+    String disruption(@PathVariable long id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "betweenness") String strategy,
+            @RequestParam(defaultValue = "sequential") String mode, @RequestParam(defaultValue = "10") int steps,
+            Model model) {
+        Slice slice = slice(from, to);
+        DisruptionStrategy chosen = DisruptionStrategy.fromCliName(strategy);
+        DisruptionMode chosenMode = "block".equals(mode) ? DisruptionMode.BLOCK : DisruptionMode.SEQUENTIAL;
+        List<DisruptionStep> curve = networks.disrupt(id, slice.from(), slice.to(), chosen, chosenMode, steps);
+        model.addAttribute("network", networks.summary(id).orElseThrow());
+        model.addAttribute("curve", curve);
+        model.addAttribute("strategy", chosen.cliName());
+        model.addAttribute("mode", chosenMode == DisruptionMode.BLOCK ? "block" : "sequential");
+        model.addAttribute("steps", steps);
+        model.addAttribute("strategies", List.of(DisruptionStrategy.values()));
+        model.addAttribute("slice", slice.query());
+        model.addAttribute("from", slice.from() == null ? "" : slice.from().toString());
+        model.addAttribute("to", slice.to() == null ? "" : slice.to().toString());
+        model.addAttribute("chart", Charts.ratioLines(text("disruption.chartTitle", chosen.cliName()),
+                curve.stream().map(s -> Integer.toString(s.step())).toList(),
+                List.of(new Charts.Series(text("disruption.lccRatio"), curve.stream().map(DisruptionStep::lccRatio).toList()),
+                        new Charts.Series(text("disruption.fragmentation"),
+                                curve.stream().map(DisruptionStep::fragmentation).toList()))));
+        return "intel/network-disruption";
+    }
+
+    @GetMapping("/intel/networks/{id}/paths")
+    String paths(@PathVariable long id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "") String source,
+            @RequestParam(defaultValue = "") String target, Model model) {
+        Slice slice = slice(from, to);
+        List<List<String>> paths;
+        try {
+            paths = networks.paths(id, slice.from(), slice.to(), source.strip(), target.strip(), 3);
+            model.addAttribute("errors", List.of());
+        } catch (InvalidInputException e) {
+            paths = List.of();
+            model.addAttribute("errors", FormErrors.of(e));
+        }
+        analysis(id, from, to, "betweenness", List.of(), model);
+        model.addAttribute("paths", paths);
+        return "intel/network";
+    }
+
+    @PostMapping("/intel/networks/{id}/import")
+    String importFile(@PathVariable long id, @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "links") String format, @RequestParam(defaultValue = "") String document,
+            @RequestParam(defaultValue = "X4") String grading, @RequestParam(defaultValue = "H0") String handling,
+            RedirectAttributes redirect) throws IOException {
+        try (InputStreamReader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            Networks.ImportReport report = "calls".equals(format)
+                    ? networks.importCalls(id, reader, document, grading, handling)
+                    : networks.importLinks(id, reader);
+            redirect.addFlashAttribute("importReport", report);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e));
+        }
+        return "redirect:/intel/networks/" + id;
+    }
+
+    @PostMapping("/intel/networks/{id}/seizures")
+    String addSeizure(@PathVariable long id, @RequestParam(defaultValue = "") String drug,
+            @RequestParam(defaultValue = "") String quantity, @RequestParam(defaultValue = "") String place,
+            @RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String actors,
+            RedirectAttributes redirect) {
+        try {
+            double kg = quantity.isBlank() ? Double.NaN : Double.parseDouble(quantity.strip().replace(',', '.'));
+            LocalDate day = date.isBlank() ? null : LocalDate.parse(date.strip());
+            List<String> linked = Arrays.stream(actors.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+            networks.addSeizure(id, drug, kg, place, day, linked);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            redirect.addFlashAttribute("errors", List.of(new FormErrors.Error("quantity", "seizure.error.quantity")));
+        }
+        return "redirect:/intel/networks/" + id;
+    }
+
+    @PostMapping("/intel/networks/{id}/share")
+    String share(@PathVariable long id, @RequestParam(defaultValue = "") String to,
+            @RequestParam(required = false) String from, @RequestParam(name = "until", required = false) String until,
+            @RequestParam(defaultValue = "H2") String handling, RedirectAttributes redirect) {
+        Slice slice = slice(from, until);
+        try {
+            int withheld = networks.share(id, to, slice.from(), slice.to(),
+                    new Handling(HandlingCode.valueOf(handling), 'B', 2, null));
+            redirect.addFlashAttribute("shared", withheld);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e));
+        }
+        return "redirect:/intel/networks/" + id;
+    }
+
+    private String listView(Model model, List<FormErrors.Error> errors) {
+        model.addAttribute("networks", networks.list());
+        model.addAttribute("errors", errors);
+        Map<Integer, Map<String, Double>> figures = networks.seizedKilogramsByYear();
+        List<String> years = figures.keySet().stream().map(String::valueOf).toList();
+        List<Double> totals = figures.values().stream().map(m -> m.values().stream().mapToDouble(Double::doubleValue).sum())
+                .toList();
+        model.addAttribute("figures", figures);
+        model.addAttribute("chart", figures.isEmpty() ? null : Charts.bars(text("seizure.chartTitle"), years, totals));
+        return "intel/networks";
+    }
+
+    /** Actors planned for removal: each value may hold a whole block, separated by {@code |}. */
+    private static Set<String> removed(List<String> without) {
+        Set<String> removed = new LinkedHashSet<>();
+        if (without != null) {
+            without.forEach(value -> Arrays.stream(value.split("\\|")).map(String::strip).filter(v -> !v.isEmpty())
+                    .forEach(removed::add));
+        }
+        return removed;
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.get(Language.of(LocaleContextHolder.getLocale()), key, arguments);
+    }
+
+    private static Slice slice(String from, String to) {
+        return new Slice(date(from), date(to));
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.passerelle.server.intel.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.passerelle.graph.disruption.DisruptionMode;
+import org.passerelle.server.cli.DemoNetworks;
+import org.passerelle.graph.disruption.DisruptionStep;
+import org.passerelle.graph.disruption.DisruptionStrategy;
+import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.support.NodeTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class NetworksTest extends NodeTest {
+
+    private static final String HEADER = "source,source_kind,target,target_kind,kind,weight,date,source_document,grading,handling\n";
+
+    @Autowired
+    Networks networks;
+
+    @Test
+    void anImportKeepsGoodRowsAndNamesTheLineAndColumnOfBadOnes() throws Exception {
+        long id = networks.create("Import test", null);
+        Networks.ImportReport report = networks.importLinks(id, new StringReader(HEADER
+                + "Karim,PERSON,+212600000001,PHONE,USES,1,2026-01-03,PV 12/2026,B2,H1\n"
+                + "Karim,PERSON,Youssef,PERSON,MEETING,lots,2026-01-04,PV 12/2026,B2,H1\n"
+                + "Youssef,PERSON,Nadia,PERSON,CALL,3,2026-01-05,PV 12/2026,E9,H1\n"
+                + "Nadia,ALIEN,Karim,PERSON,CALL,3,2026-01-05,PV 12/2026,B2,H1\n"
+                + "only,three,cells\n"
+                + "Youssef,PERSON,Karim,PERSON,CALL,2,2026-02-10,PV 14/2026,A1,H0\n"));
+
+        assertThat(report.imported()).isEqualTo(2);
+        assertThat(report.problems()).extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey()).containsExactly(
+                "3:weight:network.import.number", "4:grading:network.import.grading",
+                "5:source_kind:network.import.entityKind", "6:*:network.import.columns");
+        assertThat(networks.summary(id).orElseThrow().links()).isEqualTo(2);
+    }
+
+    @Test
+    void aFileWithoutTheHeaderIsRefusedWhole() throws Exception {
+        long id = networks.create("No header", null);
+        Networks.ImportReport report = networks.importLinks(id, new StringReader("a,b,c\n"));
+        assertThat(report.imported()).isZero();
+        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(1));
+    }
+
+    @Test
+    void callRecordsBecomeDatedCallsBetweenPhones() throws Exception {
+        long id = networks.create("Calls", null);
+        Networks.ImportReport report = networks.importCalls(id, new StringReader("""
+                caller,callee,start,duration
+                +33600000001,+212600000002,2026-03-14T21:05:00,95
+                +33600000001,+212600000003,not a date,12
+                +212600000002,+212600000003,2026-03-15T08:00:00,30
+                """), "Réquisition opérateur 2026/77", "A2", "H2");
+        assertThat(report.imported()).isEqualTo(2);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.column()).isEqualTo("start");
+        });
+        assertThat(networks.links(id, null, null)).allSatisfy(l -> {
+            assertThat(l.kind()).isEqualTo("CALL");
+            assertThat(l.sourceKind()).isEqualTo("PHONE");
+            assertThat(l.handlingCode()).isEqualTo("H2");
+        });
+        assertThatThrownBy(() -> networks.importCalls(id, new StringReader(""), "", "B2", "H0"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void theCaviarInvestigationIsAnalysedBySliceAndDisrupted() {
+        NetworkSummary caviar = networks.summary(DemoNetworks.loadCaviar(networks)).orElseThrow();
+
+        NetworkView phase1 = networks.analyse(caviar.id(), LocalDate.of(1994, 1, 1), LocalDate.of(1994, 2, 28),
+                "betweenness", Set.of());
+        assertThat(phase1.nodes()).isEqualTo(15);
+        assertThat(phase1.edges()).isEqualTo(18);
+        assertThat(phase1.actors().get(0).label()).isEqualTo("n1");
+        assertThat(phase1.actors().get(0).betweenness()).isCloseTo(0.907, within(5e-4));
+
+        NetworkView whole = networks.analyse(caviar.id(), null, null, "degree", Set.of());
+        assertThat(whole.nodes()).isEqualTo(107);
+        assertThat(whole.edges()).isEqualTo(214);
+        assertThat(whole.actors().get(0).degree()).isEqualTo(57);
+
+        List<DisruptionStep> curve = networks.disrupt(caviar.id(), null, null, DisruptionStrategy.BETWEENNESS,
+                DisruptionMode.SEQUENTIAL, 3);
+        assertThat(curve.get(0).lccRatio()).isEqualTo(1.0);
+        assertThat(curve).extracting(s -> s.removed().isEmpty() ? "" : s.removed().get(0)).containsExactly("", "n1", "n3", "n12");
+        assertThat(curve.get(1).lccRatio()).isCloseTo(0.838, within(5e-4));
+
+        NetworkView after = networks.analyse(caviar.id(), null, null, "betweenness", Set.of("n1", "n3"));
+        assertThat(after.nodes()).isEqualTo(105);
+        assertThat(after.without()).containsExactly("n1", "n3");
+
+        assertThat(networks.paths(caviar.id(), null, null, "n89", "n12", 2)).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).startsWith("n89").endsWith("n12"));
+        assertThatThrownBy(() -> networks.paths(caviar.id(), null, null, "n89", "nobody", 2))
+                .isInstanceOf(InvalidInputException.class);
+
+        NetworkSummary corridor = networks.summary(DemoNetworks.loadCorridor(networks)).orElseThrow();
+        assertThat(networks.seizures(corridor.id())).hasSize(12);
+        assertThat(networks.seizedKilogramsByYear()).isNotEmpty();
+        assertThatThrownBy(() -> networks.addSeizure(corridor.id(), "", -1, "", null, List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).hasSize(4));
+    }
+}

@@ -72,7 +72,8 @@ public final class Charts {
     }
 
     private static StringBuilder open(String title) {
-        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
+        // Axes run left to right in every language; Arabic labels still shape correctly inside.
+        return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" direction=\"ltr\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(HEIGHT).append("\" role=\"img\" aria-label=\"").append(escape(title))
                 .append("\"><title>").append(escape(title)).append("</title>")
                 .append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "#505a5f"));

@@ -21,10 +21,13 @@ import org.passerelle.protocol.Handling;
 import org.passerelle.protocol.HandlingCode;
 import org.passerelle.protocol.PublicKeys;
 import org.passerelle.protocol.UuidV7;
+import org.passerelle.server.cli.DemoNetworks;
 import org.passerelle.server.intel.InformationRequestState;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.NewInformationRequest;
 import org.passerelle.server.intel.RequestStatus;
+import org.passerelle.server.intel.network.NetworkSummary;
+import org.passerelle.server.intel.network.Networks;
 import org.passerelle.server.party.NodeIdentity;
 import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.security.InvalidInputException;
@@ -234,6 +237,18 @@ class ExchangeBetweenNodesTest {
         await("the consent to reach Morocco", () -> morocco.bean(Exchange.class).forwardingRefusal(requestId, "ES").isEmpty());
         moroccanRequests.forward(caseId, requestId, "ES");
         assertThat(records(morocco, caseId)).anySatisfy(r -> assertThat(r.envelope().kind()).isEqualTo("forward"));
+    }
+
+    @Test
+    void aSharedNetworkBecomesANetworkOfTheReceiver() {
+        Networks frenchNetworks = france.bean(Networks.class);
+        long corridor = DemoNetworks.loadCorridor(frenchNetworks);
+        long before = morocco.bean(Networks.class).list().size();
+        assertThat(frenchNetworks.share(corridor, "MA", null, null, new Handling(HandlingCode.H2, 'B', 2, null))).isZero();
+        await("the network to reach Morocco", () -> morocco.bean(Networks.class).list().size() == before + 1);
+        NetworkSummary received = morocco.bean(Networks.class).list().get((int) before);
+        assertThat(received.origin()).isEqualTo("FR");
+        assertThat(received.links()).isEqualTo(frenchNetworks.summary(corridor).orElseThrow().links());
     }
 
     private static String open(String subject, String handlingCode) {

@@ -113,6 +113,16 @@ class MessagesTest {
         for (String kind : List.of("request", "answer", "question", "clarification", "decline")) {
             used.put("messageKind." + kind, "InformationRequestState.Message");
         }
+        for (org.passerelle.graph.EntityKind kind : org.passerelle.graph.EntityKind.values()) {
+            used.put("entity." + kind.name(), "intel/network.jte");
+        }
+        for (org.passerelle.graph.disruption.DisruptionStrategy strategy : org.passerelle.graph.disruption.DisruptionStrategy.values()) {
+            used.put("strategy." + strategy.cliName(), "intel/network.jte");
+        }
+        for (String key : List.of("measure.degree", "measure.betweenness", "measure.closeness", "measure.pagerank",
+                "disruption.sequential", "disruption.block")) {
+            used.put(key, "intel/network.jte");
+        }
         for (String outcome : List.of("stored", "duplicate", "purged", "corrected")) {
             used.put("receipt." + outcome, "intel/envelope-table.jte");
         }

@@ -64,10 +64,10 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
-    /** Clicks an element after scrolling it to the middle of the window, where nothing covers it. */
+    /** Clicks an element after scrolling it (at once: Bootstrap makes scrolling smooth) to the middle of the window. */
     public void click(By by) {
         WebElement element = driver.findElement(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 

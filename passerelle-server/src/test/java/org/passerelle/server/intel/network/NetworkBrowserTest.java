@@ -1,0 +1,69 @@
+package org.passerelle.server.intel.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.passerelle.server.cli.DemoNetworks;
+import org.passerelle.server.security.Role;
+import org.passerelle.server.support.Browser;
+import org.passerelle.server.support.NodeTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The analysis page and the disruption planner on the CAVIAR investigation, in a real browser. */
+class NetworkBrowserTest extends NodeTest {
+
+    private static Browser browser;
+
+    @Autowired
+    Networks networks;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void analysisAndDisruptionPlannerOnCaviar() {
+        long caviar = DemoNetworks.loadCaviar(networks);
+        browser.signIn(baseUrl(), newUser(Role.ANALYST));
+
+        browser.open(baseUrl() + "/intel/networks/" + caviar + "?lang=en");
+        browser.waitFor(By.cssSelector("#network-graph[data-rendered='107']"), 20);
+        assertThat(browser.find(By.cssSelector("#key-actors tbody tr td")).getText()).isEqualTo("n1");
+        browser.screenshot("en-network-analysis");
+
+        browser.open(baseUrl() + "/intel/networks/" + caviar + "?from=1994-01-01&to=1994-02-28&lang=fr");
+        browser.waitFor(By.cssSelector("#network-graph[data-rendered='15']"), 20);
+        browser.screenshot("fr-network-phase1");
+
+        new Select(browser.find(By.id("strategy"))).selectByValue("betweenness");
+        browser.find(By.id("steps")).clear();
+        browser.find(By.id("steps")).sendKeys("8");
+        browser.click(By.cssSelector("form[action$='/disruption'] button[type=submit]"));
+        browser.waitFor(By.cssSelector("#disruption-chart svg"), 10);
+        browser.open(baseUrl() + "/intel/networks/" + caviar + "/disruption?strategy=betweenness&mode=sequential&steps=10&lang=ar");
+        assertThat(browser.attribute(By.tagName("html"), "dir")).isEqualTo("rtl");
+        browser.screenshot("ar-disruption-planner");
+
+        browser.click(By.cssSelector("#targets input[type=checkbox][value='n1']"));
+        browser.click(By.cssSelector("#targets input[type=checkbox][value='n3']"));
+        browser.click(By.cssSelector("#targets button[type=submit]"));
+        browser.waitFor(By.cssSelector("#network-graph[data-rendered='105']"), 20);
+        assertThat(browser.find(By.cssSelector(".notice")).getText()).contains("n1", "n3");
+        browser.screenshot("ar-network-after-arrests");
+
+        browser.open(baseUrl() + "/intel/networks/" + caviar + "/paths?source=n89&target=n12&lang=en");
+        assertThat(browser.find(By.cssSelector("#paths li")).getText()).startsWith("n89").endsWith("n12");
+    }
+}

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.passerelle.server.security.Totp;
 
 /**
  * Debian's headless Chromium driven by Selenium, with the given binaries so that nothing is downloaded.
@@ -93,8 +97,16 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
+    /** The last time step each test user's code was used: a code is accepted once, so the next sign-in waits. */
+    private static final Map<String, Long> LAST_STEPS = new ConcurrentHashMap<>();
+
     /** Password then TOTP code, as a person does it. */
     public void signIn(String baseUrl, NodeTest.TestUser user) {
+        long step = Totp.STANDARD.step(Instant.now());
+        if (LAST_STEPS.getOrDefault(user.username(), -1L) >= step) {
+            sleepUntil(Instant.ofEpochSecond((step + 1) * 30));
+        }
+        LAST_STEPS.put(user.username(), Totp.STANDARD.step(Instant.now()));
         open(baseUrl + "/login");
         find(By.id("username")).sendKeys(user.username());
         find(By.id("password")).sendKeys(user.password());
@@ -103,6 +115,14 @@ public final class Browser implements AutoCloseable {
         find(By.id("code")).sendKeys(WebSession.currentCode(user.totpSecret()));
         find(By.cssSelector("form[action='/login/second-factor'] button[type=submit]")).click();
         waitForUrl(baseUrl + "/");
+    }
+
+    private static void sleepUntil(Instant moment) {
+        try {
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), moment).toMillis() + 200));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void signOut(String baseUrl) {

@@ -5,49 +5,26 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import org.passerelle.server.i18n.Language;
-import org.passerelle.server.i18n.Messages;
-import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.security.NewUser;
 import org.passerelle.server.security.UserAccount;
 import org.passerelle.server.security.UserService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage the node's local users.",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Disable.class,
                 UsersCommand.Enable.class, UsersCommand.Reset.class})
 final class UsersCommand {
 
-    /** Runs one task against the node's user store, printing rule violations in plain English. */
-    abstract static class UserTask implements Callable<Integer> {
-
-        @Mixin
-        NodeLauncher.NodeOptions node;
-
-        @Spec
-        CommandSpec spec;
+    /** A task on the node's user store. */
+    abstract static class UserTask extends NodeTask {
 
         @Override
-        public final Integer call() throws IOException {
-            try (ConfigurableApplicationContext context = NodeLauncher.start(node, Map.of(), false)) {
-                try {
-                    run(context.getBean(UserService.class), spec.commandLine().getOut());
-                    return 0;
-                } catch (InvalidInputException e) {
-                    Messages messages = context.getBean(Messages.class);
-                    e.errors().forEach(f -> spec.commandLine().getErr()
-                            .printf("%s: %s%n", f.field(), messages.get(Language.EN, f.messageKey())));
-                    return 2;
-                }
-            }
+        final int run(ConfigurableApplicationContext context) throws IOException {
+            run(context.getBean(UserService.class), spec.commandLine().getOut());
+            return 0;
         }
 
         abstract void run(UserService users, PrintWriter out) throws IOException;

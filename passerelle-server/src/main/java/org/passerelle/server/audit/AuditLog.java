@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Appends to and reads the audit chain.
  *
- * <p>Appends run in their own transaction so that a refused or failed action is still recorded when the
- * surrounding work rolls back. They are serialised through a row lock on the chain's head, which keeps
- * the sequence gap-free and each entry's previous hash exact under concurrent requests.
+ * <p>An append joins the transaction of the action it records, so the entry exists if and only if the action
+ * happened (refusals and failures are recorded outside any business transaction, so they always stay), and
+ * one commit covers both. Appends are serialised through a row lock on the chain's head, which keeps the
+ * sequence gap-free and each entry's previous hash exact under concurrent requests.
  */
 @Service
 public class AuditLog {
@@ -33,7 +33,7 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public AuditEntry record(AuditEvent event) {
         Map<String, Object> head = jdbc.sql("SELECT seq, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .query().singleRow();

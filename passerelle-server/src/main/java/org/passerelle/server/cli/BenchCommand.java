@@ -59,6 +59,11 @@ final class BenchCommand {
         @Option(names = "--producers", defaultValue = "4", description = "Threads writing envelopes (default: ${DEFAULT-VALUE}).")
         int producers;
 
+        @Option(names = "--rate", defaultValue = "0",
+                description = "Envelopes per second to offer (0: as fast as the producers can; default: ${DEFAULT-VALUE}). "
+                        + "Latency means most at a rate the nodes sustain: otherwise it measures the queue.")
+        int rate;
+
         @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
         String pgUrl;
 
@@ -82,15 +87,17 @@ final class BenchCommand {
                 JdbcClient france = pair.context(pair.france()).getBean(JdbcClient.class);
                 out.printf("Warming up (%d envelopes)...%n", Math.min(500, envelopes));
                 run(exchange, france, Math.min(500, envelopes), "warm-up");
-                out.printf("Measuring %d envelopes, %d producer threads, %s...%n", envelopes, producers, database);
+                out.printf("Measuring %d envelopes, %d producer threads, %s, offered rate %s...%n", envelopes, producers,
+                        database, rate == 0 ? "unlimited" : rate + "/s");
                 Instant start = Instant.now();
                 List<String> cases = run(exchange, france, envelopes, "measured");
                 Duration total = Duration.between(start, Instant.now());
                 List<Long> latencies = latencies(france, cases);
                 double floorMicros = ed25519SignAndVerifyMicros();
-                out.printf("%n| database | envelopes | producers | envelopes/s | p50 ms | p99 ms | max ms | Ed25519 sign+verify µs |%n");
-                out.printf("|---|---|---|---|---|---|---|---|%n");
-                out.printf("| %s | %d | %d | %.0f | %d | %d | %d | %.1f |%n", database, envelopes, producers,
+                out.printf("%n| database | envelopes | producers | offered/s | envelopes/s | p50 ms | p99 ms | max ms | Ed25519 sign+verify µs |%n");
+                out.printf("|---|---|---|---|---|---|---|---|---|%n");
+                out.printf("| %s | %d | %d | %s | %.0f | %d | %d | %d | %.1f |%n", database, envelopes, producers,
+                        rate == 0 ? "max" : Integer.toString(rate),
                         envelopes / (total.toMillis() / 1000.0), percentile(latencies, 50), percentile(latencies, 99),
                         latencies.get(latencies.size() - 1), floorMicros);
                 out.flush();
@@ -105,10 +112,20 @@ final class BenchCommand {
             List<String> cases = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(producers);
             List<Future<?>> work = new ArrayList<>();
+            long start = System.nanoTime();
             for (int p = 0; p < producers; p++) {
+                int producer = p;
                 int share = count / producers + (p < count % producers ? 1 : 0);
                 work.add(pool.submit(() -> {
                     for (int i = 0; i < share; i++) {
+                        if (rate > 0) {
+                            // Open loop: envelope n is due at n / rate seconds, whatever the previous ones took.
+                            long due = start + (long) ((i * (double) producers + producer) * 1e9 / rate);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                        }
                         String caseId = UuidV7.at(Instant.now()).toString();
                         exchange.send(new CaseRef(caseId, "information-request"), "information-request.request",
                                 List.of("MA"), Handling.ROUTINE, EnvelopeJson.object().put("subject", label + " " + i)

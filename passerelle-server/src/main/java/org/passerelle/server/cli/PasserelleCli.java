@@ -1,6 +1,8 @@
 package org.passerelle.server.cli;
 
 import org.passerelle.graph.cli.NetworkCommand;
+import org.passerelle.matching.cli.MatchCommand;
+import org.passerelle.matching.cli.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "passerelle", mixinStandardHelpOptions = true, versionProvider = PasserelleCli.Version.class,
         description = "Passerelle: a node of the Moroccan–French cooperation platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, UsersCommand.class,
-                KeysCommand.class, NetworkCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                KeysCommand.class, NetworkCommand.class, MatchCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PasserelleCli {
 
     public static void main(String[] args) {

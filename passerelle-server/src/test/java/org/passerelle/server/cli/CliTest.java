@@ -21,7 +21,8 @@ class CliTest {
                 {"audit", "--help"}, {"audit", "verify", "--help"}, {"users", "--help"}, {"users", "add", "--help"},
                 {"users", "list", "--help"}, {"users", "disable", "--help"}, {"users", "enable", "--help"},
                 {"users", "reset", "--help"}, {"keys", "--help"}, {"keys", "export", "--help"},
-                {"network", "--help"}, {"network", "analyze", "--help"}, {"network", "disrupt", "--help"}}) {
+                {"network", "--help"}, {"network", "analyze", "--help"}, {"network", "disrupt", "--help"},
+                {"match", "--help"}, {"synth", "--help"}, {"synth", "registry", "--help"}}) {
             CliRunner.Result result = CliRunner.run(null, command);
             assertThat(result.exitCode()).as(String.join(" ", command)).isZero();
             assertThat(result.out()).as(String.join(" ", command)).contains("Usage: passerelle");

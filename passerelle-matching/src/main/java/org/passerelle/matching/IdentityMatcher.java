@@ -1,0 +1,74 @@
+package org.passerelle.matching;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import org.passerelle.matching.index.RegistryIndex;
+import org.passerelle.matching.score.DecisionThresholds;
+import org.passerelle.matching.score.FellegiSunterModel;
+import org.passerelle.matching.score.RecordComparator;
+import org.passerelle.matching.score.ScoredCandidate;
+import org.passerelle.matching.score.Scorer;
+
+/**
+ * The engine: finds a query's candidates in the registry index, scores each, and returns the best with a
+ * calibrated probability, a decision and an explanation. Thread-safe; one instance serves a whole batch.
+ */
+public final class IdentityMatcher {
+    /** Candidates fetched from the index per query before scoring: recall headroom over the rows reported. */
+    public static final int DEFAULT_POOL = 30;
+    /** EM iterations: the estimate settles long before on real data; the cap only bounds a pathological case. */
+    private static final int EM_ITERATIONS = 200;
+    /** Random registry records paired with each sample query to measure strangers' chance agreement (u). */
+    private static final int RANDOM_PAIRS_PER_QUERY = 20;
+    private static final long RANDOM_PAIRS_SEED = 7;
+
+    private final RegistryIndex index;
+    private final Scorer scorer;
+    private final int pool;
+
+    public IdentityMatcher(RegistryIndex index, FellegiSunterModel model, DecisionThresholds thresholds, int pool) {
+        this.index = index;
+        this.scorer = new Scorer(new RecordComparator(index.frequencies()), model, thresholds);
+        this.pool = pool;
+    }
+
+    /** The {@code top} best candidates, most probable first; empty when the index offers none. */
+    public List<ScoredCandidate> match(PersonRecord query, int top) throws IOException {
+        PreparedRecord prepared = PreparedRecord.of(query);
+        List<ScoredCandidate> scored = new ArrayList<>();
+        for (PreparedRecord candidate : index.candidates(prepared, Math.max(pool, top))) {
+            scored.add(scorer.score(prepared, candidate));
+        }
+        scored.sort(Comparator.comparingDouble(ScoredCandidate::probability).reversed());
+        return scored.subList(0, Math.min(top, scored.size()));
+    }
+
+    /**
+     * Estimates the model without labels: m by EM on the candidate pairs of sample queries (their mix of true and
+     * false candidates teaches what agreement looks like among matches), u from the same queries paired with random
+     * registry records, and the prior from the expected true matches per query over the registry size, since a
+     * query names at most one record of the registry.
+     */
+    public static FellegiSunterModel estimate(RegistryIndex index, List<PersonRecord> sampleQueries, int pool)
+            throws IOException {
+        RecordComparator comparator = new RecordComparator(index.frequencies());
+        List<int[]> patterns = new ArrayList<>();
+        List<int[]> randomPatterns = new ArrayList<>();
+        Random random = new Random(RANDOM_PAIRS_SEED);
+        for (PersonRecord query : sampleQueries) {
+            PreparedRecord prepared = PreparedRecord.of(query);
+            for (PreparedRecord candidate : index.candidates(prepared, pool)) {
+                patterns.add(RecordComparator.pattern(comparator.compare(prepared, candidate)));
+            }
+            for (PreparedRecord stranger : index.randomRecords(RANDOM_PAIRS_PER_QUERY, random)) {
+                randomPatterns.add(RecordComparator.pattern(comparator.compare(prepared, stranger)));
+            }
+        }
+        FellegiSunterModel candidates = FellegiSunterModel.initial().estimate(patterns, EM_ITERATIONS);
+        return candidates.forAnyPair(randomPatterns, patterns.size() / (double) sampleQueries.size(), index.size());
+    }
+}

@@ -1,0 +1,333 @@
+package org.passerelle.matching.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.passerelle.matching.BirthDate;
+import org.passerelle.matching.PersonRecord;
+import org.passerelle.matching.PreparedRecord;
+import org.passerelle.matching.io.RecordCsv;
+import org.passerelle.matching.normalize.ArabicText;
+import org.passerelle.matching.normalize.NameUnit;
+import org.passerelle.matching.score.NameFrequencies;
+
+/**
+ * The registry on disk, in Lucene: each record is indexed under the bridge keys of its names (exactly, and through
+ * every one-letter deletion, so that one typo still meets), under each key paired with its birth year, under its
+ * exact Latin spellings paired with the year, under each key paired with its father's name keys, and under its full
+ * birth date. The record is kept whole in binary doc values, which unlike stored fields are not block-compressed:
+ * fetching thirty candidates decompresses nothing. A query becomes a disjunction over those terms, ranked by BM25, whose inverse document frequency favours rare names:
+ * candidates come from posting lists, never from a scan of the registry. Pairing names with years keeps the posting
+ * lists short, so that Lucene's dynamic pruning can skip the long lists of common names. Heap use does not grow
+ * with the registry.
+ */
+public final class RegistryIndex implements Closeable {
+    /** Version of the fields and keys written; bump it whenever indexing or keying changes. */
+    public static final int LAYOUT = 5;
+    static final String ID = "id";
+    static final String NAME = "name";
+    static final String NAME_DELETIONS = "name_del";
+    static final String NAME_YEAR = "name_year";
+    static final String SPELLING_YEAR = "spelling_year";
+    static final String NAME_FATHER = "name_father";
+    static final String DATE = "date";
+    static final String RECORD = "record";
+    private static final char COLUMN_SEPARATOR = '\u001F';
+    private static final int MIN_KEY_FOR_DELETIONS = 4;
+    private static final int MIN_KEY_FOR_FUZZY = 3;
+    private static final float DELETION_BOOST = 0.6f;
+    private static final float NEAR_YEAR_BOOST = 0.3f;
+    private static final float SPELLING_BOOST = 0.5f;
+    private static final float FATHER_BOOST = 0.5f;
+    private static final int FREQUENCY_CACHE_LIMIT = 1 << 20;
+    private static final double IMPORT_BUFFER_MB = 256;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Map<String, Integer> recordsPerKey = new ConcurrentHashMap<>();
+    /** Records visible to searches, refreshed on commit: read for every name weight, so kept at hand. */
+    private volatile int searchableSize;
+
+    private RegistryIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        IndexWriterConfig config = new IndexWriterConfig().setRAMBufferSizeMB(IMPORT_BUFFER_MB)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        this.searchableSize = countSearchable();
+    }
+
+    /** Opens the index in {@code dir}, creating an empty one if there is none. */
+    public static RegistryIndex open(Path dir) throws IOException {
+        return new RegistryIndex(FSDirectory.open(dir));
+    }
+
+    /** Adds a record, or replaces the record with the same id: the incremental path. Visible after {@link #commit}. */
+    public void put(PersonRecord record) throws IOException {
+        writer.updateDocument(new Term(ID, record.id()), document(PreparedRecord.of(record)));
+    }
+
+    /** Adds a record without looking for an older one with its id: the fast path of a full import or rebuild. */
+    public void append(PreparedRecord record) throws IOException {
+        writer.addDocument(document(record));
+    }
+
+    /** Empties the index, for a rebuild; takes effect with the next {@link #commit}. */
+    public void clear() throws IOException {
+        writer.deleteAll();
+    }
+
+    /** Makes changes durable and visible to searches, with a few facts about the import kept beside them. */
+    public void commit(Map<String, String> facts) throws IOException {
+        writer.setLiveCommitData(facts.entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+        recordsPerKey.clear();
+        searchableSize = countSearchable();
+    }
+
+    /** The facts given to the last {@link #commit}, empty for a new index. */
+    public Map<String, String> facts() {
+        Map<String, String> facts = new HashMap<>();
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            data.forEach(entry -> facts.put(entry.getKey(), entry.getValue()));
+        }
+        return facts;
+    }
+
+    /** Number of records visible to searches. */
+    public int size() {
+        return searchableSize;
+    }
+
+    private int countSearchable() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The best {@code limit} candidates for a query, by BM25 over the blocking terms. */
+    public List<PreparedRecord> candidates(PreparedRecord query, int limit) throws IOException {
+        Query lucene = blockingQuery(query);
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            ScoreDoc[] hits = searcher.search(lucene, limit).scoreDocs;
+            List<PreparedRecord> candidates = new ArrayList<>(hits.length);
+            for (ScoreDoc hit : hits) {
+                candidates.add(record(searcher.getIndexReader(), hit.doc));
+            }
+            return candidates;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Up to {@code count} records drawn uniformly at random, for measuring chance agreement. */
+    public List<PreparedRecord> randomRecords(int count, Random random) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            IndexReader reader = searcher.getIndexReader();
+            Bits live = MultiBits.getLiveDocs(reader);
+            List<PreparedRecord> records = new ArrayList<>(count);
+            for (int attempt = 0; records.size() < count && attempt < 4 * count && reader.maxDoc() > 0; attempt++) {
+                int doc = random.nextInt(reader.maxDoc());
+                if (live == null || live.get(doc)) {
+                    records.add(record(reader, doc));
+                }
+            }
+            return records;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private static PreparedRecord record(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(RECORD);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IOException("record " + doc + " has no stored row");
+        }
+        String row = values.binaryValue().utf8ToString();
+        return PreparedRecord.of(RecordCsv.toRecord(List.of(row.split(String.valueOf(COLUMN_SEPARATOR), -1))));
+    }
+
+    /** Name frequencies as the searchable registry has them. */
+    public NameFrequencies frequencies() {
+        return new NameFrequencies() {
+            @Override
+            public double bits(String key) {
+                if (recordsPerKey.size() > FREQUENCY_CACHE_LIMIT) {
+                    recordsPerKey.clear();
+                }
+                int count = recordsPerKey.computeIfAbsent(key, k -> docFreq(NAME, k));
+                return NameFrequencies.fromCount(count, searchableSize);
+            }
+
+            @Override
+            public double uniquenessBits() {
+                return Math.log(Math.max(2, searchableSize)) / Math.log(2);
+            }
+        };
+    }
+
+    private int docFreq(String field, String value) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().docFreq(new Term(field, value));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Query blockingQuery(PreparedRecord query) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        Set<Integer> years = new LinkedHashSet<>();
+        query.record().birthDates().forEach(date -> years.add(date.year()));
+        for (String key : query.nameKeys()) {
+            List<Query> ways = new ArrayList<>();
+            ways.add(new TermQuery(new Term(NAME, key)));
+            if (key.length() >= MIN_KEY_FOR_FUZZY) {
+                ways.add(new BoostQuery(new TermQuery(new Term(NAME_DELETIONS, key)), DELETION_BOOST));
+                for (String deletion : deletions(key)) {
+                    ways.add(new BoostQuery(new TermQuery(new Term(NAME_DELETIONS, deletion)), DELETION_BOOST));
+                }
+            }
+            builder.add(new DisjunctionMaxQuery(ways, 0), BooleanClause.Occur.SHOULD);
+            addWithYears(builder, NAME_YEAR, key, years, 1);
+            for (NameUnit father : query.father()) {
+                builder.add(new BoostQuery(new TermQuery(new Term(NAME_FATHER, key + '/' + father.key())), FATHER_BOOST),
+                        BooleanClause.Occur.SHOULD);
+            }
+        }
+        for (String spelling : spellings(query)) {
+            addWithYears(builder, SPELLING_YEAR, spelling, years, SPELLING_BOOST);
+        }
+        for (BirthDate date : query.record().birthDates()) {
+            if (date.day() != 0 && !date.isConventional()) {
+                builder.add(new TermQuery(new Term(DATE, date.toString())), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return builder.build();
+    }
+
+    /** The value paired with each year, and more weakly with the years either side. */
+    private static void addWithYears(BooleanQuery.Builder builder, String field, String value, Set<Integer> years,
+                                     float boost) {
+        for (int year : years) {
+            builder.add(new BoostQuery(new TermQuery(new Term(field, paired(value, year))), boost), BooleanClause.Occur.SHOULD);
+            for (int near : new int[] {year - 1, year + 1}) {
+                builder.add(new BoostQuery(new TermQuery(new Term(field, paired(value, near))), boost * NEAR_YEAR_BOOST),
+                        BooleanClause.Occur.SHOULD);
+            }
+        }
+    }
+
+    private static String paired(String value, int year) {
+        return value + '@' + year;
+    }
+
+    private static Document document(PreparedRecord prepared) {
+        PersonRecord record = prepared.record();
+        Document document = new Document();
+        document.add(new StringField(ID, record.id(), Field.Store.NO));
+        Set<String> deletionTerms = new LinkedHashSet<>();
+        for (String key : prepared.nameKeys()) {
+            document.add(new StringField(NAME, key, Field.Store.NO));
+            if (key.length() >= MIN_KEY_FOR_FUZZY) {
+                deletionTerms.add(key);
+                deletionTerms.addAll(deletions(key));
+            }
+        }
+        deletionTerms.forEach(term -> document.add(new StringField(NAME_DELETIONS, term, Field.Store.NO)));
+        Set<Integer> years = new LinkedHashSet<>();
+        record.birthDates().forEach(date -> years.add(date.year()));
+        for (int year : years) {
+            prepared.nameKeys().forEach(key -> document.add(new StringField(NAME_YEAR, paired(key, year), Field.Store.NO)));
+            spellings(prepared).forEach(spelling ->
+                    document.add(new StringField(SPELLING_YEAR, paired(spelling, year), Field.Store.NO)));
+        }
+        record.birthDates().stream().filter(date -> date.day() != 0).map(BirthDate::toString).distinct()
+                .forEach(date -> document.add(new StringField(DATE, date, Field.Store.NO)));
+        for (String key : prepared.nameKeys()) {
+            prepared.father().stream().map(NameUnit::key).distinct().forEach(father ->
+                    document.add(new StringField(NAME_FATHER, key + '/' + father, Field.Store.NO)));
+        }
+        document.add(new BinaryDocValuesField(RECORD,
+                new BytesRef(String.join(String.valueOf(COLUMN_SEPARATOR), RecordCsv.toRow(record)))));
+        return document;
+    }
+
+    /**
+     * Exact Latin spellings of name units. Keys of short names collide (Aicha and Chaoui both reduce to C); when
+     * both sides spell a name the same way in Latin, that settles it, and the registry holds a Latin form too.
+     */
+    private static Set<String> spellings(PreparedRecord record) {
+        Set<String> spellings = new LinkedHashSet<>();
+        record.names().forEach(units -> units.stream().map(NameUnit::text)
+                .filter(text -> !ArabicText.isArabic(text)).forEach(spellings::add));
+        return spellings;
+    }
+
+    /** The keys one letter shorter, for keys long enough that a deletion still says something. */
+    static Set<String> deletions(String key) {
+        Set<String> deletions = new LinkedHashSet<>();
+        if (key.length() >= MIN_KEY_FOR_DELETIONS) {
+            for (int i = 0; i < key.length(); i++) {
+                deletions.add(key.substring(0, i) + key.substring(i + 1));
+            }
+        }
+        return deletions;
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}

@@ -1,0 +1,39 @@
+package org.passerelle.matching.score;
+
+import java.util.Map;
+
+/**
+ * How much a name unit says about identity: its self-information in bits in the registry, log2(N / records holding
+ * it). "Mohamed" is held by one man in seven and says under 3 bits; a rare family name says 15 or more.
+ */
+public interface NameFrequencies {
+    /** Bits of a unit key; unseen keys count as held by one record. */
+    double bits(String key);
+
+    /** log2 of the registry size: a name with at least this many bits is expected to be unique in the registry. */
+    double uniquenessBits();
+
+    /** Frequencies from counts of records per key, for registries held in memory. */
+    static NameFrequencies ofCounts(Map<String, Integer> recordsPerKey, long records) {
+        return new NameFrequencies() {
+            @Override
+            public double bits(String key) {
+                return fromCount(recordsPerKey.getOrDefault(key, 0), records);
+            }
+
+            @Override
+            public double uniquenessBits() {
+                return log2(Math.max(2, records));
+            }
+        };
+    }
+
+    /** Bits of a key held by {@code count} of {@code records} records, at least a quarter bit. */
+    static double fromCount(long count, long records) {
+        return Math.max(0.25, log2((double) Math.max(2, records) / Math.max(1, count)));
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+}

@@ -1,0 +1,21 @@
+package org.passerelle.matching.score;
+
+import java.util.List;
+
+import org.passerelle.matching.normalize.NameUnit;
+
+/** Compares a parent's name; often a single given name, in either script, so any agreement counts as similar. */
+public final class ParentComparator {
+    private ParentComparator() {
+    }
+
+    public static FieldOutcome compare(Field field, List<NameUnit> query, List<NameUnit> candidate,
+                                       NameFrequencies frequencies) {
+        if (query.isEmpty() || candidate.isEmpty()) {
+            return new FieldOutcome(field, Field.MISSING, "");
+        }
+        NameAlignment alignment = NameAlignment.align(query, candidate, frequencies);
+        int level = alignment.queryCoverage() >= NameComparator.COVERED ? 0 : alignment.queryCoverage() > 0 ? 1 : 2;
+        return new FieldOutcome(field, level, level == 2 ? "" : alignment.describe());
+    }
+}

@@ -1,0 +1,78 @@
+package org.passerelle.matching.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.passerelle.matching.BirthDate;
+import org.passerelle.matching.PersonRecord;
+import org.passerelle.matching.PreparedRecord;
+import org.passerelle.matching.Sex;
+
+class RegistryIndexTest {
+    private static PersonRecord person(String id, String names, String date, String father) {
+        return new PersonRecord(id, List.of(names.split("\\|")), Sex.M, BirthDate.parseAll(date), "", father, "");
+    }
+
+    private static List<String> candidateIds(RegistryIndex index, PersonRecord query) throws IOException {
+        return index.candidates(PreparedRecord.of(query), 10).stream().map(c -> c.record().id()).toList();
+    }
+
+    @Test
+    void findsAcrossScriptsWithATypoAndAddsIncrementally(@TempDir Path dir) throws IOException {
+        try (RegistryIndex index = RegistryIndex.open(dir)) {
+            index.put(person("MA1", "الوافي, محمد", "1990-03-12", "أحمد"));
+            index.put(person("MA2", "بناني, كريم", "1985-06-01", "علي"));
+            index.commit(Map.of());
+            assertThat(candidateIds(index, person("Q", "Mohamed EL OUAFI", "1990-01-01", ""))).first().isEqualTo("MA1");
+            assertThat(candidateIds(index, person("Q", "Karim BENANNI", "1985", ""))).first().isEqualTo("MA2");
+
+            index.put(person("MA3", "الخطابي, يوسف", "1992-02-02", ""));
+            index.put(person("MA1", "الوافي, محمد", "1991-03-12", "أحمد"));
+            index.commit(Map.of("note", "second batch"));
+            assertThat(index.size()).isEqualTo(3);
+            assertThat(index.facts()).containsEntry("note", "second batch");
+            assertThat(candidateIds(index, person("Q", "Youssef Elkhattabi", "", ""))).first().isEqualTo("MA3");
+            assertThat(index.candidates(PreparedRecord.of(person("Q", "Mohamed Ouafi", "", "")), 1).getFirst()
+                    .record().birthDates()).containsExactly(BirthDate.parse("1991-03-12"));
+        }
+    }
+
+    @Test
+    void rebuildsFromCsvReportingBadRowsAndProgress(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("REGISTRY.csv");
+        Files.writeString(csv, """
+                person_id,names,sex,birth_date,birth_place,father_name,mother_name
+                MA1,"الوافي, محمد|EL OUAFI, Mohamed",M,1990-03-12,وجدة,أحمد,فاطمة
+                MA2,"بناني, كريم",Q,1985,,,
+                MA3,"الخطابي, يوسف",M,1992-02-02,,,
+                """);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (RegistryIndex index = RegistryIndex.open(dir.resolve("index"))) {
+            index.put(person("OLD", "Karim", "1980", ""));
+            index.commit(Map.of());
+            RegistryImport.Result result = RegistryImport.rebuild(index, csv, 2,
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(result.records()).isEqualTo(2);
+            assertThat(result.malformed()).isEqualTo(1);
+            assertThat(index.size()).isEqualTo(2);
+            assertThat(index.facts()).containsEntry(RegistryImport.SOURCE, RegistryImport.fingerprint(csv));
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("REGISTRY.csv:3:").contains("100.0%");
+    }
+
+    @Test
+    void deletionsCoverOneTypo() {
+        assertThat(RegistryIndex.deletions("MHMD")).containsExactlyInAnyOrder("HMD", "MMD", "MHD", "MHM");
+        assertThat(RegistryIndex.deletions("MHD")).isEmpty();
+    }
+}

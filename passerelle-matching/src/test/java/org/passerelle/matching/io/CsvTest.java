@@ -1,0 +1,78 @@
+package org.passerelle.matching.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.passerelle.matching.PersonRecord;
+import org.passerelle.matching.Sex;
+
+class CsvTest {
+    @Test
+    void readsQuotedFieldsDoubledQuotesAndLineBreaks() throws IOException {
+        CsvReader reader = new CsvReader(new StringReader("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,x\nlast"));
+        assertThat(reader.next()).containsExactly("a", "b,c", "say \"hi\"");
+        assertThat(reader.next()).containsExactly("two\nlines", "", "x");
+        assertThat(reader.rowLine()).isEqualTo(2);
+        assertThat(reader.next()).containsExactly("last");
+        assertThat(reader.rowLine()).isEqualTo(4);
+        assertThat(reader.next()).isNull();
+    }
+
+    @Test
+    void aStrayQuoteSpoilsItsRowOnly() throws IOException {
+        CsvReader reader = new CsvReader(new StringReader("ok,1\nbad\"quote,2\nok,3\n"));
+        assertThat(reader.next()).containsExactly("ok", "1");
+        assertThatThrownBy(reader::next).isInstanceOf(MalformedRowException.class).hasMessageContaining("line 2");
+        assertThat(reader.next()).containsExactly("ok", "3");
+    }
+
+    @Test
+    void writerQuotesOnlyWhenNeededAndRoundTrips() throws IOException {
+        StringWriter out = new StringWriter();
+        try (CsvWriter writer = new CsvWriter(out)) {
+            writer.row("plain", "with,comma", "with \"quote\"", "الوافي, محمد");
+        }
+        assertThat(out.toString()).isEqualTo("plain,\"with,comma\",\"with \"\"quote\"\"\",\"الوافي, محمد\"\r\n");
+        assertThat(new CsvReader(new StringReader(out.toString())).next())
+                .containsExactly("plain", "with,comma", "with \"quote\"", "الوافي, محمد");
+    }
+
+    @Test
+    void malformedRecordsAreReportedWithTheirLineAndSkipped() throws IOException {
+        String csv = """
+                query_id,names,sex,birth_date,birth_place,father_name,mother_name
+                Q1,"EL OUAFI, Mohamed|محمد الوافي",M,1990-01-01|1990,Oujda,Ahmed,Fatima
+                Q2,Karim,X,1990,,,
+                Q3,Karim,M,1990-13-01,,,
+                Q4,Karim,M,1990
+                Q5,,,,,,
+                """;
+        List<PersonRecord> records = new ArrayList<>();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        RecordCsv.Counts counts = RecordCsv.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                "QUERIES.csv", RecordCsv.Kind.QUERIES, records::add, new PrintStream(errors, true, StandardCharsets.UTF_8));
+        assertThat(counts).isEqualTo(new RecordCsv.Counts(2, 3));
+        assertThat(records.getFirst().names()).containsExactly("EL OUAFI, Mohamed", "محمد الوافي");
+        assertThat(records.getFirst().sex()).isEqualTo(Sex.M);
+        assertThat(records.getFirst().birthDates()).hasSize(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("QUERIES.csv:3:", "QUERIES.csv:4:", "QUERIES.csv:5:");
+    }
+
+    @Test
+    void aWrongHeaderStopsTheFile() {
+        assertThatThrownBy(() -> RecordCsv.read(new ByteArrayInputStream("id,names\n".getBytes(StandardCharsets.UTF_8)),
+                "REGISTRY.csv", RecordCsv.Kind.REGISTRY, r -> { }, System.err))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("person_id");
+    }
+}

@@ -1,0 +1,94 @@
+package org.passerelle.matching.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class FellegiSunterModelTest {
+    /** Draws patterns from a known two-class model and checks that EM, without the labels, finds it again. */
+    @Test
+    void emRecoversTheGeneratingParameters() {
+        FellegiSunterModel truth = FellegiSunterModel.initial();
+        truth = new FellegiSunterModel(0.2, truth.m(), truth.u());
+        Random random = new Random(42);
+        List<int[]> patterns = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            double[][] table = random.nextDouble() < truth.prior() ? truth.m() : truth.u();
+            int[] pattern = new int[table.length];
+            for (int f = 0; f < table.length; f++) {
+                pattern[f] = random.nextDouble() < 0.1 ? Field.MISSING : draw(table[f], random);
+            }
+            patterns.add(pattern);
+        }
+        FellegiSunterModel start = new FellegiSunterModel(0.5, FellegiSunterModel.initial().m(), flat());
+        FellegiSunterModel estimated = start.estimate(patterns, 500);
+        assertThat(estimated.prior()).isCloseTo(0.2, within(0.01));
+        for (Field field : Field.values()) {
+            assertThat(estimated.m()[field.ordinal()][0]).isCloseTo(truth.m()[field.ordinal()][0], within(0.02));
+            int last = field.levelCount() - 1;
+            assertThat(estimated.u()[field.ordinal()][last]).isCloseTo(truth.u()[field.ordinal()][last], within(0.02));
+        }
+    }
+
+    @Test
+    void weightsAddUpAndMissingFieldsWeighNothing() {
+        FellegiSunterModel model = FellegiSunterModel.initial();
+        assertThat(model.weight(Field.SEX, Field.MISSING)).isZero();
+        assertThat(model.weight(Field.SEX, 0)).isPositive();
+        assertThat(model.weight(Field.SEX, 1)).isNegative();
+        int[] agree = {0, 0, 0, 0, 0, 0};
+        int[] disagree = {6, 6, 2, 1, 2, 2};
+        assertThat(model.probability(agree)).isGreaterThan(0.999);
+        assertThat(model.probability(disagree)).isLessThan(0.001);
+        assertThat(model.weight(agree)).isCloseTo(
+                java.util.Arrays.stream(Field.values()).mapToDouble(f -> model.weight(f, 0)).sum(), within(1e-9));
+    }
+
+    @Test
+    void forAnyPairTakesUFromRandomPairsAndThePriorFromTheRegistrySize() {
+        FellegiSunterModel candidates = new FellegiSunterModel(0.04, FellegiSunterModel.initial().m(),
+                FellegiSunterModel.initial().u());
+        List<int[]> strangers = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            strangers.add(new int[] {6, 6, i % 10 == 0 ? 0 : 2, i % 2, Field.MISSING, 2});
+        }
+        FellegiSunterModel model = candidates.forAnyPair(strangers, 25, 1_000_000);
+        assertThat(model.prior()).isCloseTo(0.04 * 25 / 1_000_000, within(1e-12));
+        assertThat(model.u()[Field.SEX.ordinal()][0]).isCloseTo(0.5, within(0.01));
+        assertThat(model.u()[Field.BIRTH_PLACE.ordinal()][0]).isCloseTo(0.1, within(0.01));
+        assertThat(model.m()).isSameAs(candidates.m());
+    }
+
+    @Test
+    void survivesARoundTripThroughProperties() {
+        FellegiSunterModel model = FellegiSunterModel.initial();
+        FellegiSunterModel copy = FellegiSunterModel.fromProperties(model.toProperties());
+        assertThat(copy.prior()).isEqualTo(model.prior());
+        assertThat(copy.weight(Field.NAMES, 3)).isEqualTo(model.weight(Field.NAMES, 3));
+    }
+
+    private static double[][] flat() {
+        double[][] u = new double[Field.values().length][];
+        for (Field field : Field.values()) {
+            u[field.ordinal()] = new double[field.levelCount()];
+            java.util.Arrays.fill(u[field.ordinal()], 1.0 / field.levelCount());
+        }
+        return u;
+    }
+
+    private static int draw(double[] probabilities, Random random) {
+        double x = random.nextDouble();
+        for (int level = 0; level < probabilities.length; level++) {
+            x -= probabilities[level];
+            if (x < 0) {
+                return level;
+            }
+        }
+        return probabilities.length - 1;
+    }
+}

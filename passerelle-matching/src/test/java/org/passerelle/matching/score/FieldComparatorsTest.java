@@ -1,0 +1,84 @@
+package org.passerelle.matching.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.passerelle.matching.BirthDate;
+import org.passerelle.matching.Sex;
+import org.passerelle.matching.normalize.NameParser;
+import org.passerelle.matching.normalize.Places;
+
+class FieldComparatorsTest {
+    private static String dateLevel(String query, String candidate) {
+        FieldOutcome outcome = BirthDateComparator.compare(BirthDate.parseAll(query), BirthDate.parseAll(candidate));
+        return Field.BIRTH_DATE.levelName(outcome.level());
+    }
+
+    @Test
+    void birthDates() {
+        assertThat(dateLevel("1990-03-12", "1990-03-12")).isEqualTo("exact");
+        assertThat(dateLevel("1990-12-03", "1990-03-12")).isEqualTo("day/month swapped");
+        assertThat(dateLevel("1990-03-15", "1990-03-12")).isEqualTo("same month");
+        assertThat(dateLevel("1990-01-01", "1990-03-12")).isEqualTo("same year, conventional date");
+        assertThat(dateLevel("1990", "1990-03-12")).isEqualTo("same year, conventional date");
+        assertThat(dateLevel("1990-07-30", "1990-03-12")).isEqualTo("same year");
+        assertThat(dateLevel("1991-03-12", "1990-03-12")).isEqualTo("within 2 years");
+        assertThat(dateLevel("1980-03-12", "1990-03-12")).isEqualTo("different");
+        assertThat(dateLevel("", "1990-03-12")).isEqualTo("missing");
+    }
+
+    @Test
+    void severalDatesKeepTheBestPair() {
+        assertThat(dateLevel("1989|1990-03-12", "1990-03-12")).isEqualTo("exact");
+    }
+
+    @Test
+    void twoConventionalDatesOfTheSameYearSayOnlyTheYear() {
+        assertThat(dateLevel("1990-01-01", "1990-01-01")).isEqualTo("same year, conventional date");
+    }
+
+    @Test
+    void placesThroughTheGazetteerAndByKey() {
+        assertThat(level("Tanger", "طنجة")).isEqualTo("same");
+        assertThat(level("Tangier", "Tanger")).isEqualTo("same");
+        assertThat(level("Casablanca", "الدار البيضاء")).isEqualTo("same");
+        assertThat(level("Mogador", "Essaouira")).isEqualTo("same");
+        assertThat(level("Oujda", "وجدة")).isEqualTo("same");
+        assertThat(level("Oujda", "Rabat")).isEqualTo("different");
+        assertThat(level("Oujda", "El Jadida")).as("same key JD, told apart by spelling").isEqualTo("different");
+        assertThat(level("Tinghir", "Tinghir")).isEqualTo("same");
+        assertThat(level("Tinghir", "Tinehir")).isEqualTo("similar");
+        assertThat(level("", "Rabat")).isEqualTo("missing");
+    }
+
+    private static String level(String query, String candidate) {
+        Places gazetteer = Places.morocco();
+        return Field.BIRTH_PLACE.levelName(
+                PlaceComparator.compare(gazetteer.spelling(query), gazetteer.spelling(candidate)).level());
+    }
+
+    @Test
+    void sex() {
+        assertThat(RecordComparator.compareSex(Sex.M, Sex.M).level()).isZero();
+        assertThat(RecordComparator.compareSex(Sex.M, Sex.F).level()).isEqualTo(1);
+        assertThat(RecordComparator.compareSex(Sex.UNKNOWN, Sex.F).level()).isEqualTo(Field.MISSING);
+    }
+
+    @Test
+    void parentsAcrossScripts() {
+        NameFrequencies frequencies = NameFrequencies.ofCounts(Map.of(), 1000);
+        assertThat(ParentComparator.compare(Field.FATHER, NameParser.parseWords("Ahmed"),
+                NameParser.parseWords("أحمد"), frequencies).level()).isZero();
+        assertThat(ParentComparator.compare(Field.FATHER, NameParser.parseWords("Ahmed"),
+                NameParser.parseWords("أحمد بن علي"), frequencies).level()).isZero();
+        assertThat(ParentComparator.compare(Field.MOTHER, NameParser.parseWords("Fatima Zahra"),
+                NameParser.parseWords("فاطمة"), frequencies).level()).isEqualTo(1);
+        assertThat(ParentComparator.compare(Field.MOTHER, NameParser.parseWords("Khadija"),
+                NameParser.parseWords("فاطمة"), frequencies).level()).isEqualTo(2);
+        assertThat(ParentComparator.compare(Field.MOTHER, List.of(),
+                NameParser.parseWords("فاطمة"), frequencies).level()).isEqualTo(Field.MISSING);
+    }
+}

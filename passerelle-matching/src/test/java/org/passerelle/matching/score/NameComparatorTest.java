@@ -1,0 +1,65 @@
+package org.passerelle.matching.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.passerelle.matching.normalize.NameParser;
+import org.passerelle.matching.normalize.NameUnit;
+
+class NameComparatorTest {
+    /** A registry of 1,000,000 where MHMD is held by 150,000 records and WF by 5. */
+    private static final NameFrequencies FREQUENCIES = NameFrequencies.ofCounts(
+            Map.of("MHMD", 150_000, "WF", 5, "LM", 8_000, "HMD", 60_000, "CB", 900), 1_000_000);
+
+    private static List<List<NameUnit>> names(String... names) {
+        return List.of(names).stream().map(NameParser::parse).toList();
+    }
+
+    @Test
+    void sameNameAcrossScriptsAndOrderIsCompleteAndRare() {
+        FieldOutcome outcome = NameComparator.compare(names("Mohamed EL OUAFI"),
+                names("الوافي, محمد", "ELOUAFI, MOHAMMED"), FREQUENCIES);
+        assertThat(Field.NAMES.levelName(outcome.level())).isEqualTo("full, rare");
+        assertThat(outcome.detail()).contains("ouafi").contains("mohamed");
+    }
+
+    @Test
+    void commonNamesAgreeingIsNotRare() {
+        FieldOutcome outcome = NameComparator.compare(names("Mohamed Alami"), names("ALAMI, Mohammed"), FREQUENCIES);
+        assertThat(Field.NAMES.levelName(outcome.level())).isEqualTo("full");
+    }
+
+    @Test
+    void extraRegistryPartsStillCoverTheQuery() {
+        FieldOutcome outcome = NameComparator.compare(names("Ouafi, Chouaib"),
+                names("EL OUAFI, Chouaib Ahmed"), FREQUENCIES);
+        assertThat(Field.NAMES.levelName(outcome.level())).isEqualTo("covered, rare");
+    }
+
+    @Test
+    void agreeingOnMohamedAloneSaysLittle() {
+        FieldOutcome outcome = NameComparator.compare(names("Mohamed Ouafi"), names("Mohamed Alami"), FREQUENCIES);
+        assertThat(Field.NAMES.levelName(outcome.level())).isEqualTo("some");
+    }
+
+    @Test
+    void aTypoInALongKeyStillAligns() {
+        NameAlignment alignment = NameAlignment.align(NameParser.parse("Chouaib Benkirane"),
+                NameParser.parse("Chouaib Benkiraze"), FREQUENCIES);
+        assertThat(alignment.pairs()).hasSize(2);
+        assertThat(alignment.complete()).isFalse();
+        assertThat(NameAlignment.similarity("BNKRN", "BNKRZ")).isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity("KRM", "MRM")).as("too short to tell a typo from another name").isZero();
+        assertThat(NameAlignment.similarity("WF", "LF")).isZero();
+    }
+
+    @Test
+    void noCommonUnitIsNone() {
+        FieldOutcome outcome = NameComparator.compare(names("Youssef Ouafi"), names("Karim Bennani"), FREQUENCIES);
+        assertThat(Field.NAMES.levelName(outcome.level())).isEqualTo("none");
+        assertThat(NameComparator.compare(names(), names("Karim"), FREQUENCIES).level()).isEqualTo(Field.MISSING);
+    }
+}

@@ -95,8 +95,9 @@ public class Exchange {
             envelopes.insertAttachment(envelope.id(), ref.sha256(), ref.name(), ref.mediaType(), ref.size());
         }
         to.forEach(peer -> deliveries.queue(envelope.id(), peer, now));
-        audit.success("envelope.send", caseRef.type(), caseRef.id());
         events.publishEvent(new CaseEnvelopeStored(caseRef.id(), caseRef.type(), envelope.id(), kind, false));
+        // Last, because the audit chain's head stays locked until this transaction commits.
+        audit.success("envelope.send", caseRef.type(), caseRef.id());
         wakeOutboxAfterCommit();
         return envelope;
     }

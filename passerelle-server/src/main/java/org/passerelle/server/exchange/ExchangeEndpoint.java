@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,11 +35,14 @@ class ExchangeEndpoint {
     private final OutboxWorker worker;
     private final ExchangeProperties properties;
     private final AuditLog audit;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     ExchangeEndpoint(Inbox inbox, EnvelopeStore envelopes, AttachmentFiles files, PartyDirectory parties,
-            OutboxWorker worker, ExchangeProperties properties, AuditLog audit, Clock clock) {
+            OutboxWorker worker, ExchangeProperties properties, AuditLog audit, TransactionTemplate transactions,
+            Clock clock) {
         this.inbox = inbox;
+        this.transactions = transactions;
         this.envelopes = envelopes;
         this.files = files;
         this.parties = parties;
@@ -64,11 +68,14 @@ class ExchangeEndpoint {
         if (batch.attachments().values().stream().anyMatch(b -> b.length > properties.maxAttachmentBytes())) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"attachment too large\"}");
         }
+        // One transaction (and one commit) for the batch, each envelope under its own savepoint; the answers
+        // leave only once it is committed, so a receipt never names an envelope that is not stored.
+        List<Inbox.Answer> answers = transactions.execute(status -> batch.envelopes().stream()
+                .map(json -> inbox.receive(peer.get().party().code(), json, batch.attachments())).toList());
         ObjectNode answer = EnvelopeJson.object();
         ArrayNode results = answer.putArray("results");
         boolean held = false;
-        for (String json : batch.envelopes()) {
-            Inbox.Answer result = inbox.receive(peer.get().party().code(), json, batch.attachments());
+        for (Inbox.Answer result : answers) {
             held |= Inbox.Answer.HELD.equals(result.outcome());
             results.addObject().put("id", result.envelopeId()).put("outcome", result.outcome())
                     .put("envelope", result.envelope()).put("detail", result.detail());

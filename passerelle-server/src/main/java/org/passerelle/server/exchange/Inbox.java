@@ -22,6 +22,8 @@ import org.passerelle.server.party.NodeIdentity;
 import org.passerelle.server.party.PartyDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,20 +53,26 @@ class Inbox {
     private final Clock clock;
 
     Inbox(EnvelopeVerifier verifier, EnvelopeStore envelopes, AttachmentFiles files, NodeIdentity identity,
-            PartyDirectory parties, ApplicationEventPublisher events, TransactionTemplate transactions, AuditLog audit,
-            Clock clock) {
+            PartyDirectory parties, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+            AuditLog audit, Clock clock) {
         this.verifier = verifier;
         this.envelopes = envelopes;
         this.files = files;
         this.identity = identity;
         this.parties = parties;
         this.events = events;
-        this.transactions = transactions;
+        // Nested: inside a batch's transaction each envelope gets a savepoint, so one refused envelope is
+        // rolled back alone while the batch commits once; alone, it is a transaction of its own.
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Handles one envelope delivered (or fetched) from {@code peer}, in a transaction of its own. */
+    /**
+     * Handles one envelope delivered (or fetched) from {@code peer}: in a transaction of its own, or under a
+     * savepoint of the caller's transaction (a batch), whose commit must come before any answer is sent.
+     */
     Answer receive(String peer, String json, Map<String, byte[]> attachments) {
         Envelope envelope;
         try {
@@ -127,10 +135,12 @@ class Inbox {
             envelopes.purge(target.get(), now);
             outcome = ProtocolKinds.RETRACTION.equals(envelope.kind()) ? "purged" : "corrected";
         }
-        record(envelope.from(), "envelope.receive", envelope, AuditOutcome.SUCCESS, envelope.kind());
         events.publishEvent(new CaseEnvelopeStored(envelope.caseRef().id(), envelope.caseRef().type(), envelope.id(),
                 envelope.kind(), true));
-        return receipt(envelope, outcome);
+        Answer receipt = receipt(envelope, outcome);
+        // Last, because the audit chain's head stays locked until the transaction commits.
+        record(envelope.from(), "envelope.receive", envelope, AuditOutcome.SUCCESS, envelope.kind());
+        return receipt;
     }
 
     /** Stores the held envelopes whose parents have all arrived; returns how many were released. */

@@ -1,6 +1,7 @@
 package org.passerelle.protocol;
 
 import java.security.PrivateKey;
+import java.time.temporal.ChronoUnit;
 
 /** Signs drafts as one party's node. */
 public final class EnvelopeSigner {
@@ -22,7 +23,11 @@ public final class EnvelopeSigner {
             throw new IllegalArgumentException("This node signs as " + party + ", not as " + draft.from());
         }
         String canonical = EnvelopeJson.canonical(draft);
-        // Read back what was signed, so a signed envelope is exactly what a receiver will reconstruct.
-        return EnvelopeJson.parse(EnvelopeJson.withSignature(canonical, DetachedJws.sign(party, key, canonical)));
+        // The fields as the canonical form holds them (sent_at to the millisecond), so this envelope equals the
+        // one a receiver reconstructs from the wire (EnvelopeSignerTest checks it).
+        return new Envelope(Envelope.VERSION, draft.id(), draft.caseRef(), draft.kind(), draft.from(), draft.to(),
+                draft.parents(), draft.sentAt().truncatedTo(ChronoUnit.MILLIS), draft.handling(),
+                draft.payload() == null ? EnvelopeJson.object() : draft.payload(), draft.attachments(), canonical,
+                EnvelopeJson.sha256Hex(canonical), DetachedJws.sign(party, key, canonical));
     }
 }

@@ -64,7 +64,11 @@ class EnvelopeStore {
 
     /** The business envelopes of a case (no acknowledgements, nothing held), for its thread. */
     List<Envelope> threadEnvelopes(String caseId) {
-        return caseRows(caseId).stream().map(Row::envelope).filter(e -> !ProtocolKinds.acknowledgement(e.kind())).toList();
+        return jdbc.sql("""
+                SELECT * FROM exchange_envelope WHERE case_id = :c AND state <> 'HELD' AND kind NOT IN (:acks)
+                ORDER BY stored_at, id
+                """).param("c", caseId).param("acks", List.of(ProtocolKinds.RECEIPT, ProtocolKinds.REJECTION))
+                .query(EnvelopeStore::row).list().stream().map(Row::envelope).toList();
     }
 
     List<Row> held() {

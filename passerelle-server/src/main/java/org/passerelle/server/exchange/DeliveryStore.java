@@ -45,12 +45,13 @@ class DeliveryStore {
                 """.formatted(limit)).param("peer", peer).query(DeliveryStore::pending).list();
     }
 
-    void markSent(long seq, Instant now, Instant retryAt) {
+    /** Marks a batch as handed to its peer, in one statement. */
+    void markSent(List<Long> seqs, Instant now, Instant retryAt) {
         jdbc.sql("""
                 UPDATE exchange_delivery SET state = 'SENT', attempts = attempts + 1, next_attempt_at = :retry,
                     first_sent_at = COALESCE(first_sent_at, :now)
-                WHERE seq = :seq
-                """).param("retry", EnvelopeStore.utc(retryAt)).param("now", EnvelopeStore.utc(now)).param("seq", seq)
+                WHERE seq IN (:seqs)
+                """).param("retry", EnvelopeStore.utc(retryAt)).param("now", EnvelopeStore.utc(now)).param("seqs", seqs)
                 .update();
     }
 

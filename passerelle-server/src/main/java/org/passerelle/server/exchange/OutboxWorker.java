@@ -86,7 +86,8 @@ class OutboxWorker implements SmartLifecycle {
             return;
         }
         Instant retryAt = now.plus(backoff(batch.get(0).attempts() + 1));
-        transactions.executeWithoutResult(s -> batch.forEach(p -> deliveries.markSent(p.seq(), now, retryAt)));
+        transactions.executeWithoutResult(s -> deliveries.markSent(batch.stream().map(DeliveryStore.Pending::seq).toList(),
+                now, retryAt));
         Map<String, DeliveryStore.Pending> byId = new LinkedHashMap<>();
         batch.forEach(pending -> byId.put(pending.envelopeId(), pending));
         Map<String, byte[]> attachments = new HashMap<>();
@@ -130,14 +131,11 @@ class OutboxWorker implements SmartLifecycle {
         if (!fromPeer) {
             deliveries.markRetrying(pending.seq(), retryAt, "answer does not name this envelope");
         } else if (ProtocolKinds.RECEIPT.equals(answer.kind())) {
-            if (envelopes.byId(answer.id()).isEmpty()) {
-                envelopes.insert(answer, true, EnvelopeStore.STORED, now);
-            }
+            // Each answer is a new envelope (a re-delivery is answered by a new receipt), so it is stored as it comes.
+            envelopes.insert(answer, true, EnvelopeStore.STORED, now);
             deliveries.markAccepted(pending.seq(), answer.id(), answer.payload().path("outcome").asString(""), now);
         } else if (ProtocolKinds.REJECTION.equals(answer.kind())) {
-            if (envelopes.byId(answer.id()).isEmpty()) {
-                envelopes.insert(answer, true, EnvelopeStore.STORED, now);
-            }
+            envelopes.insert(answer, true, EnvelopeStore.STORED, now);
             deliveries.markRejected(pending.seq(), answer.payload().path("reason").asString(""),
                     answer.payload().path("detail").asString(""), now);
         }

@@ -1,6 +1,7 @@
 package org.passerelle.server.exchange;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,8 +53,17 @@ class ExchangeEndpoint {
     }
 
     @PostMapping(path = PeerTransport.ENVELOPES_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> receive(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        byte[] bytes = body == null ? new byte[0] : body;
+    ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
+        // The signature can only be checked on the whole body, so its size is bounded before anything is read:
+        // an unsigned sender must not be able to fill the memory.
+        long limit = (long) properties.batchSize() * properties.maxEnvelopeBytes() * 2 + 4 * properties.maxAttachmentBytes();
+        if (request.getContentLengthLong() > limit) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");
+        }
+        byte[] bytes = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length > limit) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");
+        }
         Optional<Peer> peer = authenticate(request, bytes);
         if (peer.isEmpty()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"unsigned or unknown node\"}");

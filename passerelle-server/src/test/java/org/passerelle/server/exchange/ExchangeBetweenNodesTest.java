@@ -181,6 +181,13 @@ class ExchangeBetweenNodesTest {
                 .header("Passerelle-Node", "FR").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"envelopes\":[]}"))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
+
+        var huge = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(morocco.baseUrl() + PeerTransport.ENVELOPES_PATH))
+                .header("Passerelle-Node", "FR")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[300 * 1024 * 1024]))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(huge.statusCode()).isEqualTo(413);
     }
 
     @Test

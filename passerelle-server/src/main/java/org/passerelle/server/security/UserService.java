@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates, reads and changes local user accounts; every read and change is audited. */
 @Service
@@ -32,9 +33,11 @@ public class UserService {
     private final PartyDirectory parties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     public UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder, PartyDirectory parties, AuditTrail audit,
-            Clock clock) {
+            Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.parties = parties;
@@ -139,6 +142,26 @@ public class UserService {
                 """).param("hash", passwordEncoder.encode(password)).param("u", username).update();
         audit.success("user.reset", "user", username);
         return password;
+    }
+
+    /**
+     * A user changes their own password, proving the current one; the new one must pass the policy. Not one
+     * transaction: a failed attempt is recorded on its own, so the refusal that follows cannot roll it back.
+     */
+    public void changeOwnPassword(String username, String current, String replacement) {
+        String hash = passwordHash(username).orElseThrow();
+        if (current == null || !passwordEncoder.matches(current, hash)) {
+            audit.record("user.password.change", "user", username, AuditOutcome.FAILURE, "wrong current password");
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("current", "password.wrongCurrent")));
+        }
+        PasswordPolicy.violation(username, replacement).ifPresent(key -> {
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("replacement", key)));
+        });
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE users SET password_hash = :hash WHERE username = :u")
+                    .param("hash", passwordEncoder.encode(replacement)).param("u", username).update();
+            audit.success("user.password.change", "user", username);
+        });
     }
 
     @Transactional

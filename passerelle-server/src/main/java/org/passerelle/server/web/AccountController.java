@@ -3,6 +3,7 @@ package org.passerelle.server.web;
 import java.util.List;
 import org.passerelle.server.security.ApiTokens;
 import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.security.UserService;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +18,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountController {
 
     private final ApiTokens tokens;
+    private final UserService users;
 
-    AccountController(ApiTokens tokens) {
+    AccountController(ApiTokens tokens, UserService users) {
         this.tokens = tokens;
+        this.users = users;
     }
 
     @GetMapping("/account")
@@ -32,6 +35,18 @@ class AccountController {
         try {
             ApiTokens.Issued issued = tokens.issue(user.getName(), name);
             return view(user, model, List.of(), issued);
+        } catch (InvalidInputException e) {
+            return view(user, model, FormErrors.of(e), null);
+        }
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(Authentication user, @RequestParam(defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String replacement, Model model, RedirectAttributes redirect) {
+        try {
+            users.changeOwnPassword(user.getName(), current, replacement);
+            redirect.addFlashAttribute("passwordChanged", true);
+            return "redirect:/account";
         } catch (InvalidInputException e) {
             return view(user, model, FormErrors.of(e), null);
         }

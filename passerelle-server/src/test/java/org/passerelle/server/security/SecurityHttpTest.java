@@ -110,6 +110,35 @@ class SecurityHttpTest extends NodeTest {
     }
 
     @Test
+    void usersChangeTheirOwnPasswordOnlyWithTheCurrentOne() {
+        TestUser user = newUser(Role.CHILD_PROTECTION_OFFICER);
+        WebSession session = new WebSession(baseUrl());
+        session.signIn(user);
+        session.get("/account");
+        HttpResponse<String> wrong = session.post("/account/password",
+                Map.of("current", "not my password", "replacement", "a river runs through Fes"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("error-summary", "href=\"#current\"");
+        session.get("/account");
+        HttpResponse<String> weak = session.post("/account/password", Map.of("current", user.password(), "replacement", "short"));
+        assertThat(weak.body()).contains("href=\"#replacement\"");
+        session.get("/account");
+        HttpResponse<String> changed = session.post("/account/password",
+                Map.of("current", user.password(), "replacement", "a river runs through Fes"));
+        assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith("/account");
+
+        WebSession next = new WebSession(baseUrl());
+        next.get("/login");
+        assertThat(next.post("/login", Map.of("username", user.username(), "password", user.password()))
+                .headers().firstValue("Location").orElseThrow()).endsWith("/login?failed");
+        next.get("/login");
+        assertThat(next.post("/login", Map.of("username", user.username(), "password", "a river runs through Fes"))
+                .headers().firstValue("Location").orElseThrow()).endsWith("/login/second-factor");
+        assertThat(audit.search(new AuditFilter(user.username(), "user.password.change", null, null, null, 5)))
+                .extracting(e -> e.event().outcome()).contains(AuditOutcome.SUCCESS, AuditOutcome.FAILURE);
+    }
+
+    @Test
     void formsWithoutCsrfTokenAreRefused() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -3,7 +3,14 @@ package org.passerelle.server.party;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.interfaces.EdECPrivateKey;
 import java.time.Instant;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.passerelle.protocol.EnvelopeSigner;
 import org.passerelle.protocol.NodeKeyStore;
 import org.passerelle.protocol.RequestSignature;
@@ -23,6 +30,27 @@ public class NodeIdentity {
         this.keyPair = new NodeKeyStore(properties.dataDir().resolve("keys"),
                 Optional.of(passphrase.toCharArray())).loadOrCreate();
         this.signer = new EnvelopeSigner(parties.self().code(), keyPair.getPrivate());
+    }
+
+    /**
+     * A symmetric key for encrypting node-private data at rest, derived from the node's private key and a
+     * purpose (HKDF-SHA256, RFC 5869), so that stolen database rows are useless without the node's key file.
+     */
+    public SecretKey dataKey(String purpose) {
+        byte[] seed = ((EdECPrivateKey) keyPair.getPrivate()).getBytes().orElseThrow();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec("passerelle data key".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] prk = mac.doFinal(seed);
+            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 1);
+            return new SecretKeySpec(mac.doFinal(), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
     }
 
     /** Signs envelopes as this node's party. */

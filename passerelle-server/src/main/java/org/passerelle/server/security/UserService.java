@@ -34,10 +34,12 @@ public class UserService {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final SecretSealer sealer;
 
     public UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder, PartyDirectory parties, AuditTrail audit,
-            Clock clock, TransactionTemplate transactions) {
+            Clock clock, TransactionTemplate transactions, SecretSealer sealer) {
         this.transactions = transactions;
+        this.sealer = sealer;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.parties = parties;
@@ -187,7 +189,7 @@ public class UserService {
 
     Optional<String> totpSecret(String username) {
         return jdbc.sql("SELECT totp_secret FROM users WHERE username = :u AND totp_secret IS NOT NULL")
-                .param("u", username).query(String.class).optional();
+                .param("u", username).query(String.class).optional().map(sealed -> sealer.open(sealed, username));
     }
 
     /** Counts a failed sign-in step; the fifth in a row locks the account for {@link #LOCK_OUT}. */
@@ -217,7 +219,7 @@ public class UserService {
     @Transactional
     void enrolSecondFactor(String username, String base32Secret, long acceptedStep) {
         jdbc.sql("UPDATE users SET totp_secret = :s, totp_last_step = :step WHERE username = :u")
-                .param("s", base32Secret).param("step", acceptedStep).param("u", username).update();
+                .param("s", sealer.seal(base32Secret, username)).param("step", acceptedStep).param("u", username).update();
         audit.success("user.totp.enrol", "user", username);
     }
 
@@ -230,7 +232,7 @@ public class UserService {
         requireExists(username);
         String secret = Base32.encode(Totp.newSecret());
         jdbc.sql("UPDATE users SET totp_secret = :s, totp_last_step = 0 WHERE username = :u")
-                .param("s", secret).param("u", username).update();
+                .param("s", sealer.seal(secret, username)).param("u", username).update();
         audit.success("user.totp.provision", "user", username);
         return secret;
     }

@@ -78,12 +78,6 @@ class DeliveryStore {
                 .param("seq", seq).update();
     }
 
-    /** A receipt that arrives for a delivery (e.g. a purge confirmed later) updates its recorded outcome. */
-    void recordOutcome(String envelopeId, String peer, String outcome) {
-        jdbc.sql("UPDATE exchange_delivery SET receipt_outcome = :o WHERE envelope_id = :e AND peer = :p")
-                .param("o", outcome).param("e", envelopeId).param("p", peer).update();
-    }
-
     List<Delivery> forEnvelope(String envelopeId) {
         return jdbc.sql("SELECT * FROM exchange_delivery WHERE envelope_id = :e ORDER BY peer").param("e", envelopeId)
                 .query((rs, n) -> new Delivery(rs.getString("peer"), DeliveryState.valueOf(rs.getString("state")),
@@ -99,11 +93,6 @@ class DeliveryStore {
         }
         return jdbc.sql("SELECT DISTINCT sha256 FROM exchange_attachment WHERE envelope_id IN (:ids)")
                 .param("ids", envelopeIds).query(String.class).list();
-    }
-
-    long count(DeliveryState state) {
-        return jdbc.sql("SELECT COUNT(*) FROM exchange_delivery WHERE state = :s").param("s", state.name())
-                .query(Long.class).single();
     }
 
     private static Pending pending(ResultSet rs, int n) throws SQLException {

@@ -115,7 +115,7 @@ public class Exchange {
         for (EnvelopeStore.Row row : envelopes.caseRows(caseId)) {
             Envelope e = row.envelope();
             boolean purged = EnvelopeStore.PURGED.equals(row.state());
-            records.add(new EnvelopeRecord(e, row.incoming(), false, purged, !purged && signatureHolds(e),
+            records.add(new EnvelopeRecord(e, row.incoming(), purged, !purged && signatureHolds(e),
                     row.storedAt(), deliveries.forEnvelope(e.id()), envelopes.attachments(e.id())));
         }
         return records;

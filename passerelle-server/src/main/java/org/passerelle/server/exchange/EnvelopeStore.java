@@ -101,6 +101,14 @@ class EnvelopeStore {
                 .param("size", size).update();
     }
 
+    /** Whether an envelope of the case still holding its content (not purged, not held) names this attachment. */
+    boolean caseHasAttachment(String caseId, String sha256) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM exchange_attachment a JOIN exchange_envelope e ON e.id = a.envelope_id
+                WHERE e.case_id = :c AND a.sha256 = :sha AND e.state = 'STORED'
+                """).param("c", caseId).param("sha", sha256).query(Long.class).single() > 0;
+    }
+
     List<EnvelopeRecord.AttachmentInfo> attachments(String envelopeId) {
         return jdbc.sql("SELECT * FROM exchange_attachment WHERE envelope_id = :e ORDER BY name").param("e", envelopeId)
                 .query((rs, n) -> new EnvelopeRecord.AttachmentInfo(rs.getString("sha256"), rs.getString("name"),

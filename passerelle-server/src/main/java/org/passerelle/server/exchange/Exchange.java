@@ -124,9 +124,7 @@ public class Exchange {
     /** The bytes of an attachment of one of the case's envelopes, if the case holds it and it was not purged. */
     @Transactional(readOnly = true)
     public Optional<byte[]> attachment(String caseId, String sha256) {
-        boolean inCase = records(caseId).stream().filter(r -> !r.purged())
-                .anyMatch(r -> r.attachments().stream().anyMatch(a -> a.sha256().equals(sha256)));
-        return inCase ? files.read(sha256) : Optional.empty();
+        return envelopes.caseHasAttachment(caseId, sha256) ? files.read(sha256) : Optional.empty();
     }
 
     /** Withdraws one of this node's envelopes: each recipient purges its payload and confirms with a receipt. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.passerelle.protocol.AttachmentRef;
+import org.passerelle.protocol.CaseRef;
 import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.EnvelopeDraft;
 import org.passerelle.protocol.EnvelopeJson;
@@ -167,7 +168,7 @@ class Inbox {
     private Answer receipt(Envelope envelope, String outcome) {
         ObjectNode payload = EnvelopeJson.object().put("envelope", envelope.id()).put("hash", envelope.hash())
                 .put("outcome", outcome);
-        Envelope receipt = acknowledgement(envelope, ProtocolKinds.RECEIPT, payload);
+        Envelope receipt = acknowledgement(envelope.caseRef(), envelope.from(), ProtocolKinds.RECEIPT, payload);
         envelopes.insert(receipt, false, EnvelopeStore.STORED, clock.instant());
         return new Answer(envelope.id(), Answer.RECEIPT, receipt.toJson(), outcome);
     }
@@ -185,17 +186,16 @@ class Inbox {
         if (envelope != null) {
             payload.put("hash", envelope.hash());
         }
-        Envelope rejection = identity.envelopeSigner().sign(new EnvelopeDraft(UuidV7.at(clock.instant()).toString(),
-                envelope != null ? envelope.caseRef() : new org.passerelle.protocol.CaseRef("unknown", "unknown"),
-                ProtocolKinds.REJECTION, parties.self().code(), List.of(peer), List.of(), clock.instant(),
-                Handling.ROUTINE, payload, List.of()));
+        Envelope rejection = acknowledgement(envelope != null ? envelope.caseRef() : new CaseRef("unknown", "unknown"),
+                peer, ProtocolKinds.REJECTION, payload);
         return new Answer(envelopeId, Answer.REJECTION, rejection.toJson(), e.reason().name());
     }
 
-    private Envelope acknowledgement(Envelope about, String kind, ObjectNode payload) {
-        return identity.envelopeSigner().sign(new EnvelopeDraft(UuidV7.at(clock.instant()).toString(), about.caseRef(),
-                kind, parties.self().code(), List.of(about.from()), List.of(), clock.instant(), Handling.ROUTINE,
-                payload, List.of()));
+    /** A receipt or rejection: signed by this node, addressed to the sender, outside the case's thread. */
+    private Envelope acknowledgement(CaseRef caseRef, String sender, String kind, ObjectNode payload) {
+        Instant now = clock.instant();
+        return identity.envelopeSigner().sign(new EnvelopeDraft(UuidV7.at(now).toString(), caseRef, kind,
+                parties.self().code(), List.of(sender), List.of(), now, Handling.ROUTINE, payload, List.of()));
     }
 
     private void record(String peer, String action, Envelope envelope, AuditOutcome outcome, String details) {

@@ -115,22 +115,26 @@ public class Networks {
 
     @Transactional(readOnly = true)
     public List<NetworkSummary> list() {
-        return jdbc.sql("SELECT id FROM intel_network ORDER BY id").query(Long.class).list().stream()
-                .map(id -> summary(id).orElseThrow()).toList();
+        return jdbc.sql(SUMMARY + " ORDER BY n.id").query(Networks::summaryOf).list();
     }
 
     @Transactional(readOnly = true)
     public Optional<NetworkSummary> summary(long networkId) {
-        return jdbc.sql("""
-                SELECT n.id, n.name, n.description, n.origin,
-                    (SELECT COUNT(*) FROM intel_entity e WHERE e.network_id = n.id) AS entities,
-                    (SELECT COUNT(*) FROM intel_link l WHERE l.network_id = n.id) AS links,
-                    (SELECT MIN(observed_on) FROM intel_link l WHERE l.network_id = n.id) AS first_link,
-                    (SELECT MAX(observed_on) FROM intel_link l WHERE l.network_id = n.id) AS last_link
-                FROM intel_network n WHERE n.id = :id
-                """).param("id", networkId).query((rs, i) -> new NetworkSummary(rs.getLong("id"), rs.getString("name"),
-                rs.getString("description"), rs.getString("origin"), rs.getLong("entities"), rs.getLong("links"),
-                localDate(rs.getDate("first_link")), localDate(rs.getDate("last_link")))).optional();
+        return jdbc.sql(SUMMARY + " WHERE n.id = :id").param("id", networkId).query(Networks::summaryOf).optional();
+    }
+
+    private static final String SUMMARY = """
+            SELECT n.id, n.name, n.description, n.origin,
+                (SELECT COUNT(*) FROM intel_entity e WHERE e.network_id = n.id) AS entities,
+                (SELECT COUNT(*) FROM intel_link l WHERE l.network_id = n.id) AS links,
+                (SELECT MIN(observed_on) FROM intel_link l WHERE l.network_id = n.id) AS first_link,
+                (SELECT MAX(observed_on) FROM intel_link l WHERE l.network_id = n.id) AS last_link
+            FROM intel_network n""";
+
+    private static NetworkSummary summaryOf(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new NetworkSummary(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
+                rs.getString("origin"), rs.getLong("entities"), rs.getLong("links"), localDate(rs.getDate("first_link")),
+                localDate(rs.getDate("last_link")));
     }
 
     /** The links observed within the slice (either bound may be null), with their provenance. */

@@ -6,12 +6,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Moroccan names in both scripts, most frequent first, drawn with Zipf weights so that a few names are very common
- * and most are rare, as in any real registry.
+ * and most are rare, as in any real registry; family names have the long tail of {@link FamilyNames}.
  */
 final class NameTables {
     /** A name: its Arabic form and its Latin spellings, the first being the usual civil-status one. */
@@ -20,8 +22,16 @@ final class NameTables {
 
     final Zipf<Name> male = new Zipf<>(load("given-male.tsv"), 1.0);
     final Zipf<Name> female = new Zipf<>(load("given-female.tsv"), 1.0);
-    final Zipf<Name> family = new Zipf<>(load("family.tsv"), 0.9);
+    final Zipf<Name> family = new Zipf<>(FamilyNames.ranked(load("family.tsv"), load("family-stems.tsv"), arabic(male, female)),
+            FamilyNames.EXPONENT, FamilyNames.OFFSET);
     final Zipf<Name> berberStems = new Zipf<>(load("berber-roots.tsv"), 0.7);
+
+    private static Set<String> arabic(Zipf<Name> male, Zipf<Name> female) {
+        Set<String> arabic = new HashSet<>();
+        male.all().forEach(name -> arabic.add(name.arabic()));
+        female.all().forEach(name -> arabic.add(name.arabic()));
+        return arabic;
+    }
 
     private static List<Name> load(String file) {
         String resource = "/org/passerelle/matching/synth/" + file;

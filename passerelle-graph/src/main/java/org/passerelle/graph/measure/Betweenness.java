@@ -1,5 +1,6 @@
 package org.passerelle.graph.measure;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -19,6 +20,11 @@ import org.passerelle.graph.path.DistanceSearch;
  * worker accumulates into its own array and the arrays are added at the end, so no source ever waits on a lock.
  * Sums are then made in an order that depends on the split, so two runs may differ in the last bits; that is why
  * {@link Ranking} treats near-equal scores as ties.
+ *
+ * <p>Unweighted graphs (every graph the command reads without {@code --directed}) take a faster path
+ * ({@code BfsAccumulator}): the graph is renumbered for cache locality ({@link RenumberedArcs}) and each source costs
+ * two passes over the arcs on bare {@code int} arrays, with no predecessor lists. Weighted graphs use Dijkstra
+ * ({@code DijkstraAccumulator}).
  */
 public final class Betweenness {
     private Betweenness() {
@@ -142,18 +148,110 @@ public final class Betweenness {
     /** Raw dependencies summed over the given sources (each ordered pair counted once). */
     private static double[] accumulate(Graph graph, IntStream sources, boolean parallel) {
         IntStream stream = parallel ? sources.parallel() : sources.sequential();
-        return stream.collect(() -> new Accumulator(graph), Accumulator::addSource, Accumulator::merge).total;
+        if (graph.weighted()) {
+            return stream.collect(() -> new DijkstraAccumulator(graph), DijkstraAccumulator::addSource,
+                    DijkstraAccumulator::merge).total;
+        }
+        RenumberedArcs arcs = RenumberedArcs.of(graph);
+        double[] renumbered = stream.map(arcs::renumbered)
+                .collect(() -> new BfsAccumulator(arcs), BfsAccumulator::addSource, BfsAccumulator::merge).total;
+        double[] total = new double[renumbered.length];
+        for (int i = 0; i < renumbered.length; i++) {
+            total[arcs.original(i)] = renumbered[i];
+        }
+        return total;
     }
 
-    /** One worker's share: its own search arrays and its own running totals. */
-    private static final class Accumulator {
+    /**
+     * One worker's share on an unweighted graph: Brandes' two passes per source, written for speed on large sparse
+     * graphs.
+     *
+     * <p>The forward pass is a breadth-first search that counts shortest paths as it goes ({@code sigma}). The
+     * backward pass walks the reached nodes by decreasing distance and, instead of pushing each node's dependency
+     * to its predecessors (which needs predecessor lists or a scan of in-arcs), pulls it from its successors, the
+     * out-neighbours one level further: {@code delta(w) = sigma(w) * sum over successors x of (1 + delta(x)) /
+     * sigma(x)}, the same sum as Brandes' regrouped per node. Each successor's {@code (1 + delta(x)) / sigma(x)} is
+     * computed once, when {@code x} is done, and stored over {@code sigma(x)}, which nothing reads any more: a node
+     * costs one {@code int} and one {@code double}, and the search reads only out-arcs, so directed graphs need no
+     * in-arcs either.
+     */
+    private static final class BfsAccumulator {
+        private final int[] offsets;
+        private final int[] targets;
+        private final int[] distance;
+        /** Shortest-path counts, overwritten by {@code (1 + delta) / sigma} in the backward pass. */
+        private final double[] sigma;
+        private final int[] order;
+        private final double[] total;
+
+        BfsAccumulator(RenumberedArcs arcs) {
+            offsets = arcs.offsets;
+            targets = arcs.targets;
+            int n = arcs.nodeCount();
+            distance = new int[n];
+            Arrays.fill(distance, -1);
+            sigma = new double[n];
+            order = new int[n];
+            total = new double[n];
+        }
+
+        void addSource(int source) {
+            distance[source] = 0;
+            sigma[source] = 1;
+            order[0] = source;
+            int reached = 1;
+            for (int head = 0; head < reached; head++) {
+                int u = order[head];
+                int next = distance[u] + 1;
+                double paths = sigma[u];
+                for (int a = offsets[u], end = offsets[u + 1]; a < end; a++) {
+                    int v = targets[a];
+                    int d = distance[v];
+                    if (d < 0) {
+                        distance[v] = next;
+                        sigma[v] = paths;
+                        order[reached++] = v;
+                    } else if (d == next) {
+                        sigma[v] += paths;
+                    }
+                }
+            }
+            // The source itself (order[0]) is an endpoint of every path it starts: it gets no dependency.
+            for (int i = reached - 1; i > 0; i--) {
+                int w = order[i];
+                int next = distance[w] + 1;
+                double sum = 0;
+                for (int a = offsets[w], end = offsets[w + 1]; a < end; a++) {
+                    int x = targets[a];
+                    if (distance[x] == next) {
+                        sum += sigma[x];
+                    }
+                }
+                double delta = sigma[w] * sum;
+                total[w] += delta;
+                sigma[w] = (1 + delta) / sigma[w];
+            }
+            for (int i = 0; i < reached; i++) {
+                distance[order[i]] = -1;
+            }
+        }
+
+        void merge(BfsAccumulator other) {
+            for (int v = 0; v < total.length; v++) {
+                total[v] += other.total[v];
+            }
+        }
+    }
+
+    /** One worker's share on a weighted graph: its own Dijkstra search and its own running totals. */
+    private static final class DijkstraAccumulator {
         private final Graph graph;
         private final DistanceSearch search;
         private final double[] sigma;
         private final double[] delta;
         private final double[] total;
 
-        Accumulator(Graph graph) {
+        DijkstraAccumulator(Graph graph) {
             this.graph = graph;
             this.search = DistanceSearch.forward(graph);
             int n = graph.nodeCount();
@@ -201,7 +299,7 @@ public final class Betweenness {
             return search.distance(v) + graph.inWeight(inArc) == search.distance(w);
         }
 
-        void merge(Accumulator other) {
+        void merge(DijkstraAccumulator other) {
             for (int v = 0; v < total.length; v++) {
                 total[v] += other.total[v];
             }

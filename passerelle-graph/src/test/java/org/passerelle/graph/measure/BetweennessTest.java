@@ -114,6 +114,33 @@ class BetweennessTest {
         assertThat(Betweenness.exact(g)).containsExactly(BruteForce.betweenness(g), within(EPS));
     }
 
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void unweightedSearchAgreesWithDijkstraOnUnitLengths(long seed) {
+        // The unweighted path (BFS on renumbered arcs) against the weighted one (Dijkstra) on the same graph, larger
+        // than brute force allows, sparse enough to be disconnected at times.
+        Random random = new Random(seed);
+        boolean directed = seed % 2 == 1;
+        Graph plain = TestGraphs.random(40 + random.nextInt(160), 0.005 + 0.05 * random.nextDouble(), seed, directed);
+        GraphBuilder unitLengths = new GraphBuilder(directed, true);
+        for (int v = 0; v < plain.nodeCount(); v++) {
+            unitLengths.addNode(plain.label(v));
+        }
+        for (int u = 0; u < plain.nodeCount(); u++) {
+            for (int a = plain.outStart(u); a < plain.outEnd(u); a++) {
+                if (directed || u < plain.target(a)) {
+                    unitLengths.addLink(plain.label(u), plain.label(plain.target(a)), 1.0);
+                }
+            }
+        }
+        Graph weighted = unitLengths.build();
+
+        assertThat(Betweenness.exact(plain, false, false))
+                .containsExactly(Betweenness.exact(weighted, false, false), within(1e-9));
+        assertThat(Betweenness.approximate(plain, 10, seed).values())
+                .containsExactly(Betweenness.approximate(weighted, 10, seed).values(), within(1e-12));
+    }
+
     @Test
     void parallelEqualsSequential() {
         for (long seed = 0; seed < 4; seed++) {

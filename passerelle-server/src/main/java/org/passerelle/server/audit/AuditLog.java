@@ -19,50 +19,42 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>An append joins the transaction of the action it records, so the entry exists if and only if the action
  * happened (refusals and failures are recorded outside any business transaction, so they always stay), and
- * one commit covers both. Appends are serialised through a row lock on the chain's head, which keeps the
- * sequence gap-free and each entry's previous hash exact under concurrent requests.
+ * one commit covers both. It is one insert into the pending entries, which {@link AuditSequencer} links into the
+ * chain right after the commit, one at a time, keeping the sequence gap-free and each entry's previous hash exact
+ * under concurrent requests. Reads and verification link what is pending first, so they see every committed entry.
  */
 @Service
 public class AuditLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditSequencer sequencer;
 
-    public AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, Clock clock, AuditSequencer sequencer) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sequencer = sequencer;
     }
 
     @Transactional
-    public AuditEntry record(AuditEvent event) {
-        Map<String, Object> head = jdbc.sql("SELECT seq, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .query().singleRow();
-        long seq = ((Number) head.get("seq")).longValue() + 1;
-        String previousHash = (String) head.get("entry_hash");
+    public void record(AuditEvent event) {
         // Microseconds are what both H2 and PostgreSQL store, so the hash survives the round trip.
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        AuditEvent bounded = new AuditEvent(clip(event.actor(), 120), event.action(), event.recordType(),
-                clip(event.recordId(), 120), clip(event.address(), 64), event.outcome(), clip(event.details(), 1000));
-        String hash = AuditHashing.hash(seq, at, bounded, previousHash);
         jdbc.sql("""
-                INSERT INTO audit_log (seq, recorded_at, actor, action, record_type, record_id, address, outcome,
-                                       details, prev_hash, entry_hash)
-                VALUES (:seq, :at, :actor, :action, :recordType, :recordId, :address, :outcome, :details, :prev, :hash)
+                INSERT INTO audit_pending (recorded_at, actor, action, record_type, record_id, address, outcome, details)
+                VALUES (:at, :actor, :action, :recordType, :recordId, :address, :outcome, :details)
                 """)
-                .param("seq", seq).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .param("actor", bounded.actor()).param("action", bounded.action())
-                .param("recordType", bounded.recordType()).param("recordId", bounded.recordId())
-                .param("address", bounded.address()).param("outcome", bounded.outcome().name())
-                .param("details", bounded.details()).param("prev", previousHash).param("hash", hash)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("actor", clip(event.actor(), 120))
+                .param("action", event.action()).param("recordType", event.recordType())
+                .param("recordId", clip(event.recordId(), 120)).param("address", clip(event.address(), 64))
+                .param("outcome", event.outcome().name()).param("details", clip(event.details(), 1000))
                 .update();
-        jdbc.sql("UPDATE audit_head SET seq = :seq, entry_hash = :hash WHERE id = 1")
-                .param("seq", seq).param("hash", hash).update();
-        return new AuditEntry(seq, at, bounded, previousHash, hash);
+        sequencer.wakeAfterCommit();
     }
 
     /** Entries matching every given criterion (null criteria match all), newest first. */
-    @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditFilter filter) {
+        sequencer.sequencePending();
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter.actor() != null) {
@@ -90,16 +82,18 @@ public class AuditLog {
     }
 
     /** Walks the whole chain from the first entry and reports the first entry that does not hold. */
-    @Transactional(readOnly = true)
     public ChainVerification verify() {
+        sequencer.sequencePending();
+        // The head first: entries linked during the walk come after it, and are left for the next verification.
+        Map<String, Object> head = jdbc.sql("SELECT seq, entry_hash FROM audit_head WHERE id = 1").query().singleRow();
         ChainWalk walk = new ChainWalk();
-        jdbc.sql("SELECT * FROM audit_log ORDER BY seq").query((ResultSet rs) -> {
-            walk.accept(entryOf(rs, 0));
-        });
+        jdbc.sql("SELECT * FROM audit_log WHERE seq <= :head ORDER BY seq").param("head", head.get("seq"))
+                .query((ResultSet rs) -> {
+                    walk.accept(entryOf(rs, 0));
+                });
         if (walk.result() != null) {
             return walk.result();
         }
-        Map<String, Object> head = jdbc.sql("SELECT seq, entry_hash FROM audit_head WHERE id = 1").query().singleRow();
         if (((Number) head.get("seq")).longValue() != walk.lastSeq() || !head.get("entry_hash").equals(walk.lastHash())) {
             return ChainVerification.broken(walk.checked(), walk.lastSeq() + 1,
                     "entries after " + walk.lastSeq() + " were removed (the chain head names seq " + head.get("seq") + ")");

@@ -8,12 +8,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.passerelle.server.cli.CliRunner;
 import org.passerelle.server.support.NodeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class AuditChainTest extends NodeTest {
 
@@ -25,8 +27,10 @@ class AuditChainTest extends NodeTest {
 
     @Test
     void eachEntryChainsToThePreviousOne() {
-        AuditEntry first = log.record(event("first"));
-        AuditEntry second = log.record(event("second"));
+        log.record(event("first"));
+        AuditEntry first = latest();
+        log.record(event("second"));
+        AuditEntry second = latest();
 
         assertThat(second.seq()).isEqualTo(first.seq() + 1);
         assertThat(second.previousHash()).isEqualTo(first.hash());
@@ -36,7 +40,8 @@ class AuditChainTest extends NodeTest {
     @Test
     void anAlteredRowIsNamedByVerifyAndByTheCommand() throws IOException {
         log.record(event("before"));
-        AuditEntry target = log.record(event("original detail"));
+        log.record(event("original detail"));
+        AuditEntry target = latest();
         log.record(event("after"));
         try {
             jdbc.sql("UPDATE audit_log SET details = 'forged detail' WHERE seq = :seq").param("seq", target.seq()).update();
@@ -60,7 +65,8 @@ class AuditChainTest extends NodeTest {
     @Test
     void aRemovedRowIsNamedAsMissing() {
         log.record(event("one"));
-        AuditEntry removed = log.record(event("two"));
+        log.record(event("two"));
+        AuditEntry removed = latest();
         log.record(event("three"));
         var row = jdbc.sql("SELECT * FROM audit_log WHERE seq = :seq").param("seq", removed.seq()).query().singleRow();
         jdbc.sql("DELETE FROM audit_log WHERE seq = :seq").param("seq", removed.seq()).update();
@@ -91,6 +97,45 @@ class AuditChainTest extends NodeTest {
                 .extracting(e -> e.event().actor()).containsExactly("filter.bob", "filter.alice");
         assertThat(log.search(new AuditFilter("filter.bob", "case.", null, null, null, 10)))
                 .singleElement().satisfies(e -> assertThat(e.event().outcome()).isEqualTo(AuditOutcome.DENIED));
+    }
+
+    @Test
+    void anAppendCommittedInsideABusinessTransactionIsLinkedOnlyIfItCommits(@Autowired TransactionTemplate transactions) {
+        transactions.executeWithoutResult(status -> {
+            log.record(event("rolled back"));
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> log.record(event("committed")));
+
+        assertThat(latest().event().details()).isEqualTo("committed");
+        assertThat(log.search(new AuditFilter("audit.test", null, null, null, null, 1000)))
+                .extracting(e -> e.event().details()).doesNotContain("rolled back");
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
+    void concurrentAppendsFormOneGapFreeChain() throws Exception {
+        int threads = 4;
+        int each = 50;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        log.record(event("concurrent " + thread + "/" + i));
+                    }
+                });
+            }
+        }
+        List<AuditEntry> entries = log.search(new AuditFilter("audit.test", null, null, null, null, 10_000));
+        assertThat(entries).extracting(e -> e.event().details()).filteredOn(d -> d.startsWith("concurrent"))
+                .hasSize(threads * each).doesNotHaveDuplicates();
+        assertThat(log.verify().intact()).isTrue();
+    }
+
+    /** The newest entry of this test's actor, once linked into the chain. */
+    private AuditEntry latest() {
+        return log.search(new AuditFilter("audit.test", null, null, null, null, 1)).get(0);
     }
 
     private static AuditEvent event(String details) {

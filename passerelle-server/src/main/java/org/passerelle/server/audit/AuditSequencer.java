@@ -1,0 +1,162 @@
+package org.passerelle.server.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.passerelle.server.storage.RedoableTransactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Links committed appends into the hash chain: takes the chain's head, gives each pending entry the next
+ * sequence number and its hashes, moves it into {@code audit_log}, and moves the head, in one transaction.
+ *
+ * <p>Appending and linking are split so that an append is one insert that locks nothing: linking inside the
+ * action's transaction held the head's lock until that transaction's commit reached the disk, which put every
+ * writer of the node in one queue. An entry waits here from its commit until the next round, normally
+ * milliseconds (each commit that appended wakes the sequencer); reading or verifying the log links whatever is
+ * pending first. A crash can lose a round, which is then done again: its entries are still pending.
+ */
+@Component
+class AuditSequencer implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditSequencer.class);
+    private static final int BATCH = 1000;
+    private static final long POLL_MILLIS = 1000;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
+    private final RedoableTransactions transactions;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    AuditSequencer(JdbcClient jdbc, NamedParameterJdbcTemplate batches, RedoableTransactions transactions) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.transactions = transactions;
+    }
+
+    /** Links every pending entry committed so far; returns how many. */
+    int sequencePending() {
+        int linked = 0;
+        int round;
+        do {
+            round = transactions.execute(this::linkBatch);
+            linked += round;
+        } while (round == BATCH);
+        return linked;
+    }
+
+    private int linkBatch() {
+        Map<String, Object> head = jdbc.sql("SELECT seq, entry_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .query().singleRow();
+        // Read after the lock: a round that ran meanwhile has committed, and its entries are gone from here.
+        List<Pending> pending = jdbc.sql("SELECT * FROM audit_pending ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY")
+                .query(AuditSequencer::pending).list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        long seq = ((Number) head.get("seq")).longValue();
+        String previousHash = (String) head.get("entry_hash");
+        SqlParameterSource[] rows = new SqlParameterSource[pending.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Pending entry = pending.get(i);
+            AuditEvent e = entry.event();
+            seq++;
+            String hash = AuditHashing.hash(seq, entry.recordedAt().toInstant(), e, previousHash);
+            rows[i] = new MapSqlParameterSource().addValue("seq", seq).addValue("at", entry.recordedAt())
+                    .addValue("actor", e.actor()).addValue("action", e.action()).addValue("recordType", e.recordType())
+                    .addValue("recordId", e.recordId()).addValue("address", e.address())
+                    .addValue("outcome", e.outcome().name()).addValue("details", e.details())
+                    .addValue("prev", previousHash).addValue("hash", hash);
+            previousHash = hash;
+        }
+        batches.batchUpdate("""
+                INSERT INTO audit_log (seq, recorded_at, actor, action, record_type, record_id, address, outcome,
+                                       details, prev_hash, entry_hash)
+                VALUES (:seq, :at, :actor, :action, :recordType, :recordId, :address, :outcome, :details, :prev, :hash)
+                """, rows);
+        jdbc.sql("DELETE FROM audit_pending WHERE id IN (:ids)").param("ids", pending.stream().map(Pending::id).toList())
+                .update();
+        jdbc.sql("UPDATE audit_head SET seq = :seq, entry_hash = :hash WHERE id = 1")
+                .param("seq", seq).param("hash", previousHash).update();
+        return pending.size();
+    }
+
+    /** Asks for a round once the current transaction commits (at once outside a transaction). */
+    void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wakeUp.release();
+                }
+            });
+        } else {
+            wakeUp.release();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofVirtual().name("audit-sequencer").start(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                sequencePending();
+            } catch (RuntimeException e) {
+                LOG.warn("Linking audit entries failed; they stay pending for the next round", e);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record Pending(long id, OffsetDateTime recordedAt, AuditEvent event) {
+    }
+
+    private static Pending pending(ResultSet rs, int row) throws SQLException {
+        return new Pending(rs.getLong("id"), rs.getObject("recorded_at", OffsetDateTime.class),
+                new AuditEvent(rs.getString("actor"), rs.getString("action"), rs.getString("record_type"),
+                        rs.getString("record_id"), rs.getString("address"), AuditOutcome.valueOf(rs.getString("outcome")),
+                        rs.getString("details")));
+    }
+}

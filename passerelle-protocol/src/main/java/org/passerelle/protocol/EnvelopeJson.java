@@ -26,6 +26,7 @@ public final class EnvelopeJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> FIELDS = Set.of("v", "id", "case", "kind", "from", "to", "parents", "sent_at",
             "handling", "payload", "attachments", "signature");
+    private static final String SIGNATURE_MEMBER = ",\"signature\":";
 
     private EnvelopeJson() {
     }
@@ -64,6 +65,45 @@ public final class EnvelopeJson {
      * both sides store and hash is the same.
      */
     public static Envelope parse(String json) {
+        JsonNode tree = envelopeTree(json);
+        ObjectNode unsigned = ((ObjectNode) tree).deepCopy();
+        unsigned.remove("signature");
+        String canonical = canonicalize(MAPPER.writeValueAsString(unsigned));
+        return fromTree(tree, canonical, sha256Hex(canonical));
+    }
+
+    /**
+     * Reads an envelope this node wrote with {@link Envelope#toJson()} and stored under {@code hash}. Its canonical
+     * form is then the JSON without the trailing signature member, which the hash confirms, so the costly
+     * canonicalisation of {@link #parse} is skipped; anything else (content purged since, or written otherwise)
+     * is read by {@link #parse}.
+     */
+    public static Envelope parseStored(String json, String hash) {
+        String canonical = withoutSignature(json);
+        if (canonical != null && sha256Hex(canonical).equals(hash)) {
+            return fromTree(envelopeTree(json), canonical, hash);
+        }
+        return parse(json);
+    }
+
+    /** The envelope as it travels: its canonical form with the signature member added last. */
+    static String withSignature(String canonical, String signature) {
+        return canonical.substring(0, canonical.length() - 1) + SIGNATURE_MEMBER + MAPPER.writeValueAsString(
+                NODES.stringNode(signature)) + "}";
+    }
+
+    /** The inverse of {@link #withSignature}, or null when {@code json} does not end with a plain signature member. */
+    private static String withoutSignature(String json) {
+        int member = json.lastIndexOf(SIGNATURE_MEMBER);
+        int valueStart = member + SIGNATURE_MEMBER.length() + 1;
+        if (member < 0 || valueStart > json.length() - 2 || json.charAt(valueStart - 1) != '"' || !json.endsWith("\"}")) {
+            return null;
+        }
+        String value = json.substring(valueStart, json.length() - 2);
+        return value.indexOf('"') >= 0 || value.indexOf('\\') >= 0 ? null : json.substring(0, member) + "}";
+    }
+
+    private static JsonNode envelopeTree(String json) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
@@ -82,10 +122,11 @@ public final class EnvelopeJson {
         if (version != Envelope.VERSION) {
             throw new EnvelopeRejectedException(RejectionReason.UNSUPPORTED_VERSION, "version " + tree.path("v"));
         }
+        return tree;
+    }
+
+    private static Envelope fromTree(JsonNode tree, String canonical, String hash) {
         String signature = text(tree, "signature");
-        ObjectNode unsigned = ((ObjectNode) tree).deepCopy();
-        unsigned.remove("signature");
-        String canonical = canonicalize(MAPPER.writeValueAsString(unsigned));
         JsonNode handling = object(tree, "handling");
         String code = text(handling, "code");
         Handling parsedHandling;
@@ -113,16 +154,10 @@ public final class EnvelopeJson {
         if (payload == null || !payload.isObject()) {
             throw malformed("payload is a JSON object");
         }
-        return new Envelope(version, text(tree, "id"), new CaseRef(text(caseNode, "id"), text(caseNode, "type")),
-                text(tree, "kind"), text(tree, "from"), strings(tree, "to"), strings(tree, "parents"), sentAt,
-                parsedHandling, payload, attachments, canonical, sha256Hex(canonical), signature);
-    }
-
-    /** The envelope as it travels: its canonical form with the signature member added. */
-    static String withSignature(String canonical, String signature) {
-        ObjectNode tree = (ObjectNode) MAPPER.readTree(canonical);
-        tree.put("signature", signature);
-        return MAPPER.writeValueAsString(tree);
+        return new Envelope(tree.path("v").asInt(), text(tree, "id"),
+                new CaseRef(text(caseNode, "id"), text(caseNode, "type")), text(tree, "kind"), text(tree, "from"),
+                strings(tree, "to"), strings(tree, "parents"), sentAt, parsedHandling, payload, attachments, canonical,
+                hash, signature);
     }
 
     public static String canonicalize(String json) {

@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +20,11 @@ class DeliveryStore {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
 
-    DeliveryStore(JdbcClient jdbc) {
+    DeliveryStore(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     void queue(String envelopeId, String peer, Instant now) {
@@ -60,13 +65,19 @@ class DeliveryStore {
                 .param("retry", EnvelopeStore.utc(retryAt)).param("error", clip(error)).param("seq", seq).update();
     }
 
-    void markAccepted(long seq, String receiptId, String outcome, Instant now) {
-        jdbc.sql("""
+    /** A delivery the peer acknowledged with a receipt. */
+    record Acceptance(long seq, String receiptId, String outcome) {
+    }
+
+    /** Records receipts, in one batch. */
+    void markAccepted(List<Acceptance> acceptances, Instant now) {
+        batches.batchUpdate("""
                 UPDATE exchange_delivery SET state = 'ACCEPTED', receipt_id = :receipt, receipt_outcome = :outcome,
                     settled_at = :now, last_error = NULL
                 WHERE seq = :seq
-                """).param("receipt", receiptId).param("outcome", outcome).param("now", EnvelopeStore.utc(now))
-                .param("seq", seq).update();
+                """, acceptances.stream().map(a -> new MapSqlParameterSource().addValue("receipt", a.receiptId())
+                .addValue("outcome", a.outcome()).addValue("now", EnvelopeStore.utc(now)).addValue("seq", a.seq()))
+                .toArray(SqlParameterSource[]::new));
     }
 
     void markRejected(long seq, String reason, String detail, Instant now) {

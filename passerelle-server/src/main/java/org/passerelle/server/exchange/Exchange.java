@@ -87,7 +87,8 @@ public class Exchange {
             files.save(sha256, file.content());
             refs.add(new AttachmentRef(file.name(), file.mediaType(), sha256, file.content().length));
         }
-        List<String> parents = CaseThread.of(envelopes.threadEnvelopes(caseRef.id())).heads();
+        List<Envelope> thread = new ArrayList<>(envelopes.threadEnvelopes(caseRef.id()));
+        List<String> parents = CaseThread.of(thread).heads();
         Envelope envelope = identity.envelopeSigner().sign(new EnvelopeDraft(UuidV7.at(now).toString(), caseRef, kind,
                 parties.self().code(), to, parents, now, handling, payload, refs));
         envelopes.insert(envelope, false, EnvelopeStore.STORED, now);
@@ -95,8 +96,9 @@ public class Exchange {
             envelopes.insertAttachment(envelope.id(), ref.sha256(), ref.name(), ref.mediaType(), ref.size());
         }
         to.forEach(peer -> deliveries.queue(envelope.id(), peer, now));
-        events.publishEvent(new CaseEnvelopeStored(caseRef.id(), caseRef.type(), envelope.id(), kind, false));
-        // Last, because the audit chain's head stays locked until this transaction commits.
+        thread.add(envelope);
+        events.publishEvent(new CaseEnvelopeStored(caseRef.id(), caseRef.type(), envelope.id(), kind, false,
+                CaseThread.of(thread)));
         audit.success("envelope.send", caseRef.type(), caseRef.id());
         wakeOutboxAfterCommit();
         return envelope;

@@ -2,11 +2,15 @@ package org.passerelle.server.exchange;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.passerelle.protocol.AttachmentRef;
 import org.passerelle.protocol.CaseRef;
+import org.passerelle.protocol.CaseThread;
 import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.EnvelopeDraft;
 import org.passerelle.protocol.EnvelopeJson;
@@ -94,7 +98,9 @@ class Inbox {
     }
 
     private Answer store(Envelope envelope, Map<String, byte[]> attachments) {
-        Optional<EnvelopeStore.Row> existing = envelopes.byId(envelope.id());
+        List<EnvelopeStore.Row> known = envelopes.caseAndId(envelope.caseRef().id(), envelope.id());
+        Optional<EnvelopeStore.Row> existing = known.stream().filter(row -> row.envelope().id().equals(envelope.id()))
+                .findFirst();
         if (existing.isPresent()) {
             if (!existing.get().envelope().hash().equals(envelope.hash())) {
                 throw new EnvelopeRejectedException(RejectionReason.CONFLICT, "id " + envelope.id() + " already names other content");
@@ -109,7 +115,11 @@ class Inbox {
             }
         }
         Instant now = clock.instant();
-        boolean parentsStored = envelope.parents().stream().allMatch(envelopes::stored);
+        List<Envelope> thread = new ArrayList<>();
+        known.stream().filter(row -> !EnvelopeStore.HELD.equals(row.state())).forEach(row -> thread.add(row.envelope()));
+        Set<String> inThread = thread.stream().map(Envelope::hash).collect(Collectors.toSet());
+        // Parents are normally in the case; any other is looked up, as the protocol does not forbid it.
+        boolean parentsStored = envelope.parents().stream().allMatch(p -> inThread.contains(p) || envelopes.stored(p));
         envelopes.insert(envelope, true, parentsStored ? EnvelopeStore.STORED : EnvelopeStore.HELD, now);
         for (AttachmentRef ref : envelope.attachments()) {
             files.save(ref.sha256(), attachments.get(ref.sha256()));
@@ -119,12 +129,17 @@ class Inbox {
             record(envelope.from(), "envelope.hold", envelope, AuditOutcome.SUCCESS, "waiting for parents");
             return held(envelope);
         }
-        return accept(envelope, now);
+        thread.add(envelope);
+        return accept(envelope, now, thread);
     }
 
-    /** Stores what an envelope means (controls purge their target), tells the modules, and signs the receipt. */
-    private Answer accept(Envelope envelope, Instant now) {
+    /**
+     * Stores what an envelope means (controls purge their target), tells the modules, and signs the receipt.
+     * {@code thread} is the case's thread with the envelope, as known before any purge.
+     */
+    private Answer accept(Envelope envelope, Instant now, List<Envelope> thread) {
         String outcome = "stored";
+        CaseThread current;
         if (ProtocolKinds.RETRACTION.equals(envelope.kind()) || ProtocolKinds.CORRECTION.equals(envelope.kind())) {
             Optional<Envelope> target = envelopes.byId(envelope.payload().path("envelope").asString(""))
                     .map(EnvelopeStore.Row::envelope)
@@ -135,11 +150,13 @@ class Inbox {
             }
             envelopes.purge(target.get(), now);
             outcome = ProtocolKinds.RETRACTION.equals(envelope.kind()) ? "purged" : "corrected";
+            current = CaseThread.of(envelopes.threadEnvelopes(envelope.caseRef().id()));
+        } else {
+            current = CaseThread.of(thread);
         }
         events.publishEvent(new CaseEnvelopeStored(envelope.caseRef().id(), envelope.caseRef().type(), envelope.id(),
-                envelope.kind(), true));
+                envelope.kind(), true, current));
         Answer receipt = receipt(envelope, outcome);
-        // Last, because the audit chain's head stays locked until the transaction commits.
         record(envelope.from(), "envelope.receive", envelope, AuditOutcome.SUCCESS, envelope.kind());
         return receipt;
     }
@@ -155,7 +172,7 @@ class Inbox {
                 if (envelope.parents().stream().allMatch(envelopes::stored)) {
                     transactions.executeWithoutResult(status -> {
                         envelopes.markStored(envelope.id());
-                        accept(envelope, clock.instant());
+                        accept(envelope, clock.instant(), envelopes.threadEnvelopes(envelope.caseRef().id()));
                     });
                     released++;
                     progress = true;

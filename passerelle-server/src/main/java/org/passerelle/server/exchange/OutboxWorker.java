@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,18 +18,21 @@ import org.passerelle.protocol.EnvelopeVerifier;
 import org.passerelle.protocol.ProtocolKinds;
 import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.party.Peer;
+import org.passerelle.server.storage.RedoableTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Delivers the outbox: for each peer, its unsettled envelopes in the order they were written, in batches,
  * until each has the peer's signed receipt or rejection. A failed attempt waits longer each time (exponential
  * back-off with jitter) and holds back everything after it, so a peer never sees a later envelope first.
- * The outbox is the database, so a crash between commit and send only delays delivery.
+ * The outbox is the database, so a crash between commit and send only delays delivery. Its bookkeeping commits
+ * without waiting for the disk: if a crash loses it, the envelopes are sent again and the peer, which stores
+ * each envelope once, answers again.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -42,7 +46,7 @@ class OutboxWorker implements SmartLifecycle {
     private final PartyDirectory parties;
     private final EnvelopeVerifier verifier;
     private final ExchangeProperties properties;
-    private final TransactionTemplate transactions;
+    private final RedoableTransactions transactions;
     private final ParentBackfill backfill;
     private final Clock clock;
     private final boolean enabled;
@@ -52,7 +56,7 @@ class OutboxWorker implements SmartLifecycle {
 
     OutboxWorker(DeliveryStore deliveries, EnvelopeStore envelopes, AttachmentFiles files, PeerTransport transport,
             PartyDirectory parties, EnvelopeVerifier verifier, ExchangeProperties properties,
-            TransactionTemplate transactions, ParentBackfill backfill, Clock clock,
+            RedoableTransactions transactions, ParentBackfill backfill, Clock clock,
             @Value("${passerelle.exchange.outbox-enabled:true}") boolean enabled) {
         this.deliveries = deliveries;
         this.envelopes = envelopes;
@@ -86,7 +90,7 @@ class OutboxWorker implements SmartLifecycle {
             return;
         }
         Instant retryAt = now.plus(backoff(batch.get(0).attempts() + 1));
-        transactions.executeWithoutResult(s -> deliveries.markSent(batch.stream().map(DeliveryStore.Pending::seq).toList(),
+        transactions.run(() -> deliveries.markSent(batch.stream().map(DeliveryStore.Pending::seq).toList(),
                 now, retryAt));
         Map<String, DeliveryStore.Pending> byId = new LinkedHashMap<>();
         batch.forEach(pending -> byId.put(pending.envelopeId(), pending));
@@ -101,44 +105,61 @@ class OutboxWorker implements SmartLifecycle {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.info("Delivery to {} failed ({} envelopes), next attempt at {}: {}", peer.party().code(), batch.size(),
                     retryAt, error);
-            transactions.executeWithoutResult(s -> batch.forEach(p -> deliveries.markRetrying(p.seq(), retryAt, error)));
+            transactions.run(() -> batch.forEach(p -> deliveries.markRetrying(p.seq(), retryAt, error)));
             return;
         }
-        transactions.executeWithoutResult(s -> results.forEach(r -> settle(peer, byId.get(r.envelopeId()), r, retryAt)));
+        // Answers are checked first (signatures cost CPU, not locks), then recorded together.
+        List<Settlement> settlements = results.stream().filter(r -> byId.containsKey(r.envelopeId()))
+                .map(r -> settlement(peer, byId.get(r.envelopeId()), r)).toList();
+        transactions.run(() -> record(settlements, retryAt));
         if (results.size() == batch.size() && batch.size() == properties.batchSize()) {
             wake();
         }
     }
 
-    private void settle(Peer peer, DeliveryStore.Pending pending, PeerTransport.Result result, Instant retryAt) {
-        if (pending == null) {
-            return;
-        }
-        Instant now = clock.instant();
+    /** What one answer means for its delivery: the peer's verified receipt or rejection, or a reason to retry. */
+    private record Settlement(DeliveryStore.Pending pending, Envelope answer, String retryReason) {
+    }
+
+    private Settlement settlement(Peer peer, DeliveryStore.Pending pending, PeerTransport.Result result) {
         if (Inbox.Answer.HELD.equals(result.outcome())) {
-            deliveries.markRetrying(pending.seq(), retryAt, "held by " + peer.party().code() + ": " + result.detail());
-            return;
+            return new Settlement(pending, null, "held by " + peer.party().code() + ": " + result.detail());
         }
         Envelope answer;
         try {
             answer = verifier.verify(result.envelope());
         } catch (EnvelopeRejectedException | NullPointerException e) {
-            deliveries.markRetrying(pending.seq(), retryAt, "unverifiable answer from " + peer.party().code());
-            return;
+            return new Settlement(pending, null, "unverifiable answer from " + peer.party().code());
         }
-        boolean fromPeer = answer.from().equals(peer.party().code())
-                && pending.envelopeId().equals(answer.payload().path("envelope").asString(""));
-        if (!fromPeer) {
-            deliveries.markRetrying(pending.seq(), retryAt, "answer does not name this envelope");
-        } else if (ProtocolKinds.RECEIPT.equals(answer.kind())) {
+        boolean answersIt = answer.from().equals(peer.party().code())
+                && pending.envelopeId().equals(answer.payload().path("envelope").asString(""))
+                && (ProtocolKinds.RECEIPT.equals(answer.kind()) || ProtocolKinds.REJECTION.equals(answer.kind()));
+        return answersIt ? new Settlement(pending, answer, null)
+                : new Settlement(pending, null, "answer does not name this envelope");
+    }
+
+    private void record(List<Settlement> settlements, Instant retryAt) {
+        Instant now = clock.instant();
+        List<Envelope> answers = new ArrayList<>();
+        List<DeliveryStore.Acceptance> accepted = new ArrayList<>();
+        for (Settlement s : settlements) {
+            if (s.answer() == null) {
+                deliveries.markRetrying(s.pending().seq(), retryAt, s.retryReason());
+                continue;
+            }
             // Each answer is a new envelope (a re-delivery is answered by a new receipt), so it is stored as it comes.
-            envelopes.insert(answer, true, EnvelopeStore.STORED, now);
-            deliveries.markAccepted(pending.seq(), answer.id(), answer.payload().path("outcome").asString(""), now);
-        } else if (ProtocolKinds.REJECTION.equals(answer.kind())) {
-            envelopes.insert(answer, true, EnvelopeStore.STORED, now);
-            deliveries.markRejected(pending.seq(), answer.payload().path("reason").asString(""),
-                    answer.payload().path("detail").asString(""), now);
+            answers.add(s.answer());
+            JsonNode payload = s.answer().payload();
+            if (ProtocolKinds.RECEIPT.equals(s.answer().kind())) {
+                accepted.add(new DeliveryStore.Acceptance(s.pending().seq(), s.answer().id(),
+                        payload.path("outcome").asString("")));
+            } else {
+                deliveries.markRejected(s.pending().seq(), payload.path("reason").asString(""),
+                        payload.path("detail").asString(""), now);
+            }
         }
+        envelopes.insertAll(answers, true, EnvelopeStore.STORED, now);
+        deliveries.markAccepted(accepted, now);
     }
 
     /** 2^(attempt-1) times the initial back-off, capped, then a random half of it added back as jitter. */

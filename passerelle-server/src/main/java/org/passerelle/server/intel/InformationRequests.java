@@ -198,12 +198,20 @@ public class InformationRequests {
         if (!InformationRequestKinds.CASE_TYPE.equals(stored.caseType())) {
             return;
         }
-        InformationRequestState state = state(stored.caseId());
-        jdbc.sql("DELETE FROM intel_information_request WHERE case_id = :id").param("id", state.caseId()).update();
+        InformationRequestState state = InformationRequestState.of(stored.thread(), profile);
         jdbc.sql("""
-                INSERT INTO intel_information_request (case_id, reference, requester, responder, subject, urgency,
-                    status, handling_code, opened_at, due_at, updated_at)
-                VALUES (:id, :ref, :requester, :responder, :subject, :urgency, :status, :code, :opened, :due, :now)
+                MERGE INTO intel_information_request r
+                USING (VALUES (:id, :ref, :requester, :responder, :subject, :urgency, :status, :code, :opened, :due, :now))
+                    AS s (case_id, reference, requester, responder, subject, urgency, status, handling_code, opened_at,
+                          due_at, updated_at)
+                ON r.case_id = s.case_id
+                WHEN MATCHED THEN UPDATE SET reference = s.reference, requester = s.requester, responder = s.responder,
+                    subject = s.subject, urgency = s.urgency, status = s.status, handling_code = s.handling_code,
+                    opened_at = s.opened_at, due_at = s.due_at, updated_at = s.updated_at
+                WHEN NOT MATCHED THEN INSERT (case_id, reference, requester, responder, subject, urgency, status,
+                    handling_code, opened_at, due_at, updated_at)
+                VALUES (s.case_id, s.reference, s.requester, s.responder, s.subject, s.urgency, s.status,
+                    s.handling_code, s.opened_at, s.due_at, s.updated_at)
                 """).param("id", state.caseId()).param("ref", state.reference()).param("requester", state.requester())
                 .param("responder", state.responder()).param("subject", state.subject())
                 .param("urgency", state.urgency().name()).param("status", state.status().name())

@@ -239,7 +239,7 @@ public class Networks {
         if (!stored.incoming() || !NetworkKinds.SHARE.equals(stored.kind())) {
             return;
         }
-        exchange.thread(stored.caseId()).byId(stored.envelopeId()).ifPresent(envelope -> {
+        stored.thread().byId(stored.envelopeId()).ifPresent(envelope -> {
             long id = insertNetwork(envelope.payload().path("name").asString(), null, envelope.from(), stored.caseId());
             List<NetworkLink> links = new ArrayList<>();
             for (JsonNode l : envelope.payload().path("links")) {

@@ -3,13 +3,15 @@ package org.passerelle.server.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,28 +29,35 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final Clock clock;
     private final AuditSequencer sequencer;
 
-    AuditLog(JdbcClient jdbc, Clock clock, AuditSequencer sequencer) {
+    AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Clock clock, AuditSequencer sequencer) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
         this.sequencer = sequencer;
     }
 
     @Transactional
     public void record(AuditEvent event) {
+        recordAll(List.of(event));
+    }
+
+    /** Appends several entries in one batch, in this order. */
+    @Transactional
+    public void recordAll(List<AuditEvent> events) {
         // Microseconds are what both H2 and PostgreSQL store, so the hash survives the round trip.
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        jdbc.sql("""
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        batches.batchUpdate("""
                 INSERT INTO audit_pending (recorded_at, actor, action, record_type, record_id, address, outcome, details)
                 VALUES (:at, :actor, :action, :recordType, :recordId, :address, :outcome, :details)
-                """)
-                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("actor", clip(event.actor(), 120))
-                .param("action", event.action()).param("recordType", event.recordType())
-                .param("recordId", clip(event.recordId(), 120)).param("address", clip(event.address(), 64))
-                .param("outcome", event.outcome().name()).param("details", clip(event.details(), 1000))
-                .update();
+                """, events.stream().map(event -> new MapSqlParameterSource().addValue("at", at)
+                .addValue("actor", clip(event.actor(), 120)).addValue("action", event.action())
+                .addValue("recordType", event.recordType()).addValue("recordId", clip(event.recordId(), 120))
+                .addValue("address", clip(event.address(), 64)).addValue("outcome", event.outcome().name())
+                .addValue("details", clip(event.details(), 1000))).toArray(SqlParameterSource[]::new));
         sequencer.wakeAfterCommit();
     }
 

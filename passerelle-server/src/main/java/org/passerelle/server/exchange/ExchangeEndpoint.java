@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,14 +34,12 @@ class ExchangeEndpoint {
     private final OutboxWorker worker;
     private final ExchangeProperties properties;
     private final AuditLog audit;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
     ExchangeEndpoint(Inbox inbox, EnvelopeStore envelopes, AttachmentFiles files, PartyDirectory parties,
-            OutboxWorker worker, ExchangeProperties properties, AuditLog audit, TransactionTemplate transactions,
+            OutboxWorker worker, ExchangeProperties properties, AuditLog audit,
             Clock clock) {
         this.inbox = inbox;
-        this.transactions = transactions;
         this.envelopes = envelopes;
         this.files = files;
         this.parties = parties;
@@ -77,10 +74,9 @@ class ExchangeEndpoint {
         if (batch.attachments().values().stream().anyMatch(b -> b.length > properties.maxAttachmentBytes())) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"attachment too large\"}");
         }
-        // One transaction (and one commit) for the batch, each envelope under its own savepoint; the answers
-        // leave only once it is committed, so a receipt never names an envelope that is not stored.
-        List<Inbox.Answer> answers = transactions.execute(status -> batch.envelopes().stream()
-                .map(json -> inbox.receive(peer.get().party().code(), json, batch.attachments())).toList());
+        // One transaction (and one commit) for the batch; the answers leave only once it is committed, so a
+        // receipt never names an envelope that is not stored.
+        List<Inbox.Answer> answers = inbox.receiveAll(peer.get().party().code(), batch.envelopes(), batch.attachments());
         ObjectNode answer = EnvelopeJson.object();
         ArrayNode results = answer.putArray("results");
         boolean held = false;

@@ -25,7 +25,10 @@ import org.passerelle.server.audit.AuditLog;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.party.NodeIdentity;
 import org.passerelle.server.party.PartyDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,6 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class Inbox {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
+
     /** The answer to one delivered envelope. */
     record Answer(String envelopeId, String outcome, String envelope, String detail) {
         static final String RECEIPT = "receipt";
@@ -53,7 +58,8 @@ class Inbox {
     private final NodeIdentity identity;
     private final PartyDirectory parties;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
+    private final TransactionTemplate batchTransactions;
+    private final TransactionTemplate savepoints;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -66,19 +72,67 @@ class Inbox {
         this.identity = identity;
         this.parties = parties;
         this.events = events;
+        this.batchTransactions = new TransactionTemplate(transactionManager);
+        this.batchTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         // Nested: inside a batch's transaction each envelope gets a savepoint, so one refused envelope is
-        // rolled back alone while the batch commits once; alone, it is a transaction of its own.
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        // rolled back alone while the batch commits once.
+        this.savepoints = new TransactionTemplate(transactionManager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.audit = audit;
         this.clock = clock;
     }
 
     /**
-     * Handles one envelope delivered (or fetched) from {@code peer}: in a transaction of its own, or under a
-     * savepoint of the caller's transaction (a batch), whose commit must come before any answer is sent.
+     * Handles envelopes delivered (or fetched) from {@code peer} in one transaction of their own, committed
+     * before this returns, so that no answer can leave before what it acknowledges is stored. Receipts and audit
+     * entries are written together at the end, one batch each.
      */
-    Answer receive(String peer, String json, Map<String, byte[]> attachments) {
+    List<Answer> receiveAll(String peer, List<String> jsons, Map<String, byte[]> attachments) {
+        try {
+            return handleAll(peer, jsons, attachments, false);
+        } catch (RuntimeException e) {
+            LOG.warn("A batch of {} envelopes from {} failed as a whole ({}); handling each under a savepoint", jsons.size(),
+                    peer, e.toString());
+            return handleAll(peer, jsons, attachments, true);
+        }
+    }
+
+    /**
+     * One transaction for the batch. A savepoint per envelope costs two round trips to the database, so the
+     * first attempt takes one only for the controls, which can be refused after writing; a refusal of any
+     * other envelope comes before it writes anything. Should anything else fail, the batch is rolled back and
+     * handled again with a savepoint per envelope, so that it cannot fail the others.
+     */
+    private List<Answer> handleAll(String peer, List<String> jsons, Map<String, byte[]> attachments,
+            boolean savepointEach) {
+        return batchTransactions.execute(status -> {
+            List<Envelope> receipts = new ArrayList<>();
+            List<AuditEvent> entries = new ArrayList<>();
+            List<Answer> answers = new ArrayList<>();
+            for (String json : jsons) {
+                Outcome outcome = receive(peer, json, attachments, savepointEach);
+                answers.add(outcome.answer());
+                if (outcome.receipt() != null) {
+                    receipts.add(outcome.receipt());
+                }
+                if (outcome.auditEntry() != null) {
+                    entries.add(outcome.auditEntry());
+                }
+            }
+            envelopes.insertAll(receipts, false, EnvelopeStore.STORED, clock.instant());
+            audit.recordAll(entries);
+            return answers;
+        });
+    }
+
+    /**
+     * What handling one envelope produced: the answer, the receipt to store with it and the audit entry (if any),
+     * known only once its savepoint is released, so that nothing of a rolled-back envelope is written.
+     */
+    private record Outcome(Answer answer, Envelope receipt, AuditEvent auditEntry) {
+    }
+
+    private Outcome receive(String peer, String json, Map<String, byte[]> attachments, boolean savepoint) {
         Envelope envelope;
         try {
             envelope = verifier.verify(json);
@@ -91,13 +145,22 @@ class Inbox {
         }
         try {
             Envelope verified = envelope;
-            return transactions.execute(status -> store(verified, attachments));
+            return savepoint || isControl(envelope) ? savepoints.execute(status -> store(verified, attachments))
+                    : store(verified, attachments);
         } catch (EnvelopeRejectedException e) {
             return reject(peer, envelope.id(), envelope, e);
+        } catch (DataIntegrityViolationException e) {
+            if (!savepoint) {
+                throw e; // the whole batch is handled again, this envelope under a savepoint
+            }
+            // Signed and valid, yet beyond what this node can store (a field longer than its column): refused
+            // alone, rather than failing its batch at every attempt.
+            return reject(peer, envelope.id(), envelope, new EnvelopeRejectedException(RejectionReason.MALFORMED,
+                    "cannot be stored here: a field exceeds this node's limits"));
         }
     }
 
-    private Answer store(Envelope envelope, Map<String, byte[]> attachments) {
+    private Outcome store(Envelope envelope, Map<String, byte[]> attachments) {
         List<EnvelopeStore.Row> known = envelopes.caseAndId(envelope.caseRef().id(), envelope.id());
         Optional<EnvelopeStore.Row> existing = known.stream().filter(row -> row.envelope().id().equals(envelope.id()))
                 .findFirst();
@@ -105,7 +168,9 @@ class Inbox {
             if (!existing.get().envelope().hash().equals(envelope.hash())) {
                 throw new EnvelopeRejectedException(RejectionReason.CONFLICT, "id " + envelope.id() + " already names other content");
             }
-            return EnvelopeStore.HELD.equals(existing.get().state()) ? held(envelope) : receipt(envelope, "duplicate");
+            return EnvelopeStore.HELD.equals(existing.get().state())
+                    ? new Outcome(held(envelope), null, null)
+                    : receipt(envelope, "duplicate", entry(envelope, "envelope.receive", "duplicate"));
         }
         for (AttachmentRef ref : envelope.attachments()) {
             byte[] content = attachments.get(ref.sha256());
@@ -126,8 +191,7 @@ class Inbox {
             envelopes.insertAttachment(envelope.id(), ref.sha256(), ref.name(), ref.mediaType(), ref.size());
         }
         if (!parentsStored) {
-            record(envelope.from(), "envelope.hold", envelope, AuditOutcome.SUCCESS, "waiting for parents");
-            return held(envelope);
+            return new Outcome(held(envelope), null, entry(envelope, "envelope.hold", "waiting for parents"));
         }
         thread.add(envelope);
         return accept(envelope, now, thread);
@@ -137,10 +201,10 @@ class Inbox {
      * Stores what an envelope means (controls purge their target), tells the modules, and signs the receipt.
      * {@code thread} is the case's thread with the envelope, as known before any purge.
      */
-    private Answer accept(Envelope envelope, Instant now, List<Envelope> thread) {
+    private Outcome accept(Envelope envelope, Instant now, List<Envelope> thread) {
         String outcome = "stored";
         CaseThread current;
-        if (ProtocolKinds.RETRACTION.equals(envelope.kind()) || ProtocolKinds.CORRECTION.equals(envelope.kind())) {
+        if (isControl(envelope)) {
             Optional<Envelope> target = envelopes.byId(envelope.payload().path("envelope").asString(""))
                     .map(EnvelopeStore.Row::envelope)
                     .filter(t -> t.from().equals(envelope.from()) && t.hash().equals(envelope.payload().path("hash").asString("")));
@@ -156,9 +220,12 @@ class Inbox {
         }
         events.publishEvent(new CaseEnvelopeStored(envelope.caseRef().id(), envelope.caseRef().type(), envelope.id(),
                 envelope.kind(), true, current));
-        Answer receipt = receipt(envelope, outcome);
-        record(envelope.from(), "envelope.receive", envelope, AuditOutcome.SUCCESS, envelope.kind());
-        return receipt;
+        return receipt(envelope, outcome, entry(envelope, "envelope.receive", envelope.kind()));
+    }
+
+    /** Retractions and corrections, which purge an earlier envelope of their sender. */
+    private static boolean isControl(Envelope envelope) {
+        return ProtocolKinds.RETRACTION.equals(envelope.kind()) || ProtocolKinds.CORRECTION.equals(envelope.kind());
     }
 
     /** Stores the held envelopes whose parents have all arrived; returns how many were released. */
@@ -170,9 +237,12 @@ class Inbox {
             for (EnvelopeStore.Row row : envelopes.held()) {
                 Envelope envelope = row.envelope();
                 if (envelope.parents().stream().allMatch(envelopes::stored)) {
-                    transactions.executeWithoutResult(status -> {
+                    batchTransactions.executeWithoutResult(status -> {
                         envelopes.markStored(envelope.id());
-                        accept(envelope, clock.instant(), envelopes.threadEnvelopes(envelope.caseRef().id()));
+                        Outcome outcome = accept(envelope, clock.instant(),
+                                envelopes.threadEnvelopes(envelope.caseRef().id()));
+                        envelopes.insert(outcome.receipt(), false, EnvelopeStore.STORED, clock.instant());
+                        audit.record(outcome.auditEntry());
                     });
                     released++;
                     progress = true;
@@ -182,12 +252,12 @@ class Inbox {
         return released;
     }
 
-    private Answer receipt(Envelope envelope, String outcome) {
+    /** A signed receipt, to be stored with the batch (the peer's copy is its proof of delivery; this one, ours). */
+    private Outcome receipt(Envelope envelope, String outcome, AuditEvent auditEntry) {
         ObjectNode payload = EnvelopeJson.object().put("envelope", envelope.id()).put("hash", envelope.hash())
                 .put("outcome", outcome);
         Envelope receipt = acknowledgement(envelope.caseRef(), envelope.from(), ProtocolKinds.RECEIPT, payload);
-        envelopes.insert(receipt, false, EnvelopeStore.STORED, clock.instant());
-        return new Answer(envelope.id(), Answer.RECEIPT, receipt.toJson(), outcome);
+        return new Outcome(new Answer(envelope.id(), Answer.RECEIPT, receipt.toJson(), outcome), receipt, auditEntry);
     }
 
     private Answer held(Envelope envelope) {
@@ -195,9 +265,9 @@ class Inbox {
     }
 
     /** Refuses an envelope: a signed rejection for the sender, an audit entry here, nothing stored. */
-    private Answer reject(String peer, String envelopeId, Envelope envelope, EnvelopeRejectedException e) {
-        audit.record(new AuditEvent("peer:" + peer, "envelope.reject", "envelope", envelopeId, null, AuditOutcome.DENIED,
-                e.reason() + ": " + e.detail()));
+    private Outcome reject(String peer, String envelopeId, Envelope envelope, EnvelopeRejectedException e) {
+        AuditEvent entry = new AuditEvent("peer:" + peer, "envelope.reject", "envelope", envelopeId, null,
+                AuditOutcome.DENIED, e.reason() + ": " + e.detail());
         ObjectNode payload = EnvelopeJson.object().put("envelope", envelopeId).put("reason", e.reason().name())
                 .put("detail", e.detail().length() > 1000 ? e.detail().substring(0, 1000) : e.detail());
         if (envelope != null) {
@@ -205,7 +275,7 @@ class Inbox {
         }
         Envelope rejection = acknowledgement(envelope != null ? envelope.caseRef() : new CaseRef("unknown", "unknown"),
                 peer, ProtocolKinds.REJECTION, payload);
-        return new Answer(envelopeId, Answer.REJECTION, rejection.toJson(), e.reason().name());
+        return new Outcome(new Answer(envelopeId, Answer.REJECTION, rejection.toJson(), e.reason().name()), null, entry);
     }
 
     /** A receipt or rejection: signed by this node, addressed to the sender, outside the case's thread. */
@@ -215,9 +285,9 @@ class Inbox {
                 parties.self().code(), List.of(sender), List.of(), now, Handling.ROUTINE, payload, List.of()));
     }
 
-    private void record(String peer, String action, Envelope envelope, AuditOutcome outcome, String details) {
-        audit.record(new AuditEvent("peer:" + peer, action, envelope.caseRef().type(), envelope.caseRef().id(), null,
-                outcome, details + " " + envelope.id()));
+    private static AuditEvent entry(Envelope envelope, String action, String details) {
+        return new AuditEvent("peer:" + envelope.from(), action, envelope.caseRef().type(), envelope.caseRef().id(), null,
+                AuditOutcome.SUCCESS, details + " " + envelope.id());
     }
 
     /** The id of an envelope that may not even parse, for the rejection to name it. */

@@ -56,8 +56,8 @@ class ParentBackfill {
                 LOG.warn("{} does not hold parent {}", peer.party().code(), hash);
                 return;
             }
-            for (String json : batch.get().envelopes()) {
-                Inbox.Answer answer = inbox.receive(peer.party().code(), json, batch.get().attachments());
+            for (Inbox.Answer answer : inbox.receiveAll(peer.party().code(), batch.get().envelopes(),
+                    batch.get().attachments())) {
                 LOG.info("Backfilled parent {} from {}: {}", hash, peer.party().code(), answer.outcome());
             }
         } catch (IOException | RuntimeException e) {

@@ -21,6 +21,8 @@ import org.passerelle.protocol.Handling;
 import org.passerelle.protocol.HandlingCode;
 import org.passerelle.protocol.PublicKeys;
 import org.passerelle.protocol.UuidV7;
+import org.passerelle.server.audit.AuditFilter;
+import org.passerelle.server.audit.AuditLog;
 import org.passerelle.server.cli.DemoNetworks;
 import org.passerelle.server.intel.InformationRequestState;
 import org.passerelle.server.intel.InformationRequests;
@@ -147,7 +149,8 @@ class ExchangeBetweenNodesTest {
         assertRejected(franceSigner.sign(draft("FR", "replayed", Instant.now().minus(Duration.ofDays(60)))).toJson(), "TOO_OLD");
 
         assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope")).isEqualTo(before);
-        assertThat(count(morocco, "SELECT COUNT(*) FROM audit_log WHERE action = 'envelope.reject'")).isGreaterThanOrEqualTo(4);
+        assertThat(morocco.bean(AuditLog.class).search(new AuditFilter(null, "envelope.reject", null, null, null, 100)))
+                .hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -256,6 +259,30 @@ class ExchangeBetweenNodesTest {
         NetworkSummary received = morocco.bean(Networks.class).list().get((int) before);
         assertThat(received.origin()).isEqualTo("FR");
         assertThat(received.links()).isEqualTo(frenchNetworks.summary(corridor).orElseThrow().links());
+    }
+
+    /** An envelope this node cannot store fails alone: the rest of its batch is stored and acknowledged. */
+    @Test
+    void anEnvelopeBeyondTheStorageLimitsIsRejectedAloneAndItsBatchIsStored() throws Exception {
+        EnvelopeSigner franceSigner = france.bean(NodeIdentity.class).envelopeSigner();
+        Instant now = Instant.now();
+        EnvelopeDraft tooLong = draft("FR", "case id too long", now);
+        tooLong = new EnvelopeDraft(tooLong.id(), new CaseRef("C".repeat(150), "information-request"), tooLong.kind(),
+                tooLong.from(), tooLong.to(), tooLong.parents(), tooLong.sentAt(), tooLong.handling(), tooLong.payload(),
+                tooLong.attachments());
+        List<Envelope> batch = List.of(franceSigner.sign(draft("FR", "before", now)), franceSigner.sign(tooLong),
+                franceSigner.sign(draft("FR", "after", now.plusMillis(1))));
+
+        List<PeerTransport.Result> results = france.bean(PeerTransport.class).post(
+                france.bean(PartyDirectory.class).peer("MA").orElseThrow(), batch.stream().map(Envelope::toJson).toList(),
+                Map.of());
+
+        assertThat(results).extracting(PeerTransport.Result::outcome).containsExactly("receipt", "rejection", "receipt");
+        assertThat(results.get(1).detail()).isEqualTo("MALFORMED");
+        for (Envelope stored : List.of(batch.get(0), batch.get(2))) {
+            assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + stored.id() + "'")).isEqualTo(1);
+        }
+        assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + batch.get(1).id() + "'")).isZero();
     }
 
     private static String open(String subject, String handlingCode) {

@@ -4,6 +4,8 @@
 Files (tab-separated `source<TAB>target`, undirected, one edge a line, node ids are integers written as text):
   er-<n>.tsv   G(n, m) random graph (Erdos-Renyi), m = 10 n edges (10 edges a node), seed 42 + n
   ba-<n>.tsv   Barabasi-Albert scale-free graph, each new node attaches 10 edges, seed 43 + n
+  ba2-<n>.tsv  Barabasi-Albert, each new node attaches 2 edges (m ~ 2 n: sparse, as criminal networks are), seed 45 + n,
+               for n in --sparse-sizes (default 5000)
   calls-100k.tsv  a 'call graph': Chung-Lu (expected-degree) graph with power-law weights (exponent 2.3),
                100,000 subscribers, ~1,000,000 distinct caller-callee pairs, seed 44
   calls-20k.tsv  the same at one fifth (--only-calls --calls-nodes 20000 --calls-edges 200000 --calls-name calls-20k)
@@ -53,6 +55,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--out", required=True)
     p.add_argument("--sizes", default="1000,2000,3000,5000")
+    p.add_argument("--sparse-sizes", default="5000")
     p.add_argument("--calls-nodes", type=int, default=100_000)
     p.add_argument("--calls-edges", type=int, default=1_000_000)
     p.add_argument("--calls-name", default="calls-100k")
@@ -66,6 +69,10 @@ def main():
         path = os.path.join(a.out, "ba-%d.tsv" % n)
         if not os.path.exists(path):
             write(path, nx.barabasi_albert_graph(n, 10, seed=43 + n), 2000 + n)
+    for n in ([] if a.only_calls else [int(s) for s in a.sparse_sizes.split(",")]):
+        path = os.path.join(a.out, "ba2-%d.tsv" % n)
+        if not os.path.exists(path):
+            write(path, nx.barabasi_albert_graph(n, 2, seed=45 + n), 4000 + n)
     path = os.path.join(a.out, a.calls_name + ".tsv")
     if not os.path.exists(path):
         write(path, call_graph(a.calls_nodes, a.calls_edges, 2.3, 44), 3000)

@@ -37,7 +37,8 @@ import org.passerelle.graph.measure.Ranking;
  * <pre>
  * GraphBench exact   --out RESULTS.jsonl --scores DIR [--reps R] FILE...
  * GraphBench disrupt --out RESULTS.jsonl --curve CURVE.csv [--steps 50] [--reps R] FILE
- * GraphBench approx  --out RESULTS.jsonl --exact-cache SCORES.tsv [--ks 500,1000,2000] [--top 100] [--seed 1] FILE
+ * GraphBench approx  --out RESULTS.jsonl --exact-cache SCORES.tsv [--ks 500,1000,2000] [--top 100] [--seed 1]
+ *                    [--seeds 1] FILE
  * </pre>
  *
  * Results are JSON lines {@code {"task":..,"graph":..,"side":"passerelle","metric":..,"value":..}}, merged with the
@@ -122,7 +123,9 @@ public final class GraphBench {
                 System.err.printf(Locale.ROOT, "  exact %s run %d: %.3f s%n", name, r, seconds);
             }
             record("exact", name, "cold_s", cold);
-            record("exact", name, "warm_best_s", best);
+            if (reps > 0) {
+                record("exact", name, "warm_best_s", best);
+            }
             writeScores(scores.resolve("passerelle-" + name + ".tsv"), graph, values);
         }
     }
@@ -162,8 +165,9 @@ public final class GraphBench {
     }
 
     /**
-     * Approximate betweenness on a large graph for each sample size {@code k}: time and top-{@code top} overlap with
-     * the exact ranking. The exact scores (our parallel Brandes) are cached in a file, computed when it is missing.
+     * Approximate betweenness on a large graph for each sample size {@code k} and each of {@code seeds} seeds: time,
+     * top-{@code top} overlap with the exact ranking and largest absolute error (against the Hoeffding bound). The
+     * exact scores (our parallel Brandes) are cached in a file, computed when it is missing.
      */
     private void approx() throws IOException {
         Path file = files.get(0);
@@ -195,26 +199,47 @@ public final class GraphBench {
         }
         // Warm-up: a small sample so that the sampling path is compiled before the timed runs.
         Betweenness.approximate(graph, 64, seed + 1000);
+        int seeds = Integer.parseInt(option("seeds", "1"));
         for (String text : option("ks", "500,1000,2000").split(",")) {
             int k = Integer.parseInt(text.trim());
-            long start = System.nanoTime();
-            Betweenness.Estimate estimate = Betweenness.approximate(graph, k, seed);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            int common = 0;
-            for (int v : Ranking.top(estimate.values(), top)) {
-                common += exactTop.contains(v) ? 1 : 0;
+            // Several seeds: the verdict takes the slowest run and the lowest overlap, not a lucky draw.
+            double slowest = 0;
+            double lowestOverlap = 1;
+            double largestError = 0;
+            double bound = 0;
+            for (long s = seed; s < seed + seeds; s++) {
+                long start = System.nanoTime();
+                Betweenness.Estimate estimate = Betweenness.approximate(graph, k, s);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                bound = estimate.errorBound(0.05);
+                slowest = Math.max(slowest, seconds);
+                String overlapText = "n/a";
+                if (exact != null) {
+                    int common = 0;
+                    for (int v : Ranking.top(estimate.values(), top)) {
+                        common += exactTop.contains(v) ? 1 : 0;
+                    }
+                    double overlap = common / (double) Math.min(top, graph.nodeCount());
+                    double error = 0;
+                    for (int v = 0; v < exact.length; v++) {
+                        error = Math.max(error, Math.abs(estimate.values()[v] - exact[v]));
+                    }
+                    lowestOverlap = Math.min(lowestOverlap, overlap);
+                    largestError = Math.max(largestError, error);
+                    record("approx", name, "k" + k + "_seed" + s + "_overlap", overlap);
+                    overlapText = String.format(Locale.ROOT, "%.2f, largest error %.5f", overlap, error);
+                }
+                record("approx", name, "k" + k + "_seed" + s + "_s", seconds);
+                System.err.printf(Locale.ROOT, "  approx %s k=%d seed %d: %.2f s, top-%d overlap %s, eps(95%%) %.4f%n",
+                        name, k, s, seconds, top, overlapText, bound);
             }
-            double overlap = common / (double) Math.min(top, graph.nodeCount());
-            double bound = estimate.errorBound(0.05);
-            System.err.printf(Locale.ROOT, "  approx %s k=%d: %.2f s, top-%d overlap %s, eps(95%%) %.4f%n", name, k,
-                    seconds, top, exact == null ? "n/a" : String.format(Locale.ROOT, "%.2f", overlap), bound);
-            record("approx", name, "k" + k + "_s", seconds);
+            record("approx", name, "k" + k + "_s", slowest);
             if (exact != null) {
-                record("approx", name, "k" + k + "_overlap", overlap);
+                record("approx", name, "k" + k + "_overlap", lowestOverlap);
+                record("approx", name, "k" + k + "_maxerr", largestError);
             }
             record("approx", name, "k" + k + "_eps95", bound);
         }
-
     }
 
     private static void writeScores(Path path, Graph graph, double[] values) throws IOException {

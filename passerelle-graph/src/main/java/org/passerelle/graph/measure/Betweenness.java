@@ -21,7 +21,7 @@ import org.passerelle.graph.path.DistanceSearch;
  * Sums are then made in an order that depends on the split, so two runs may differ in the last bits; that is why
  * {@link Ranking} treats near-equal scores as ties.
  *
- * <p>Unweighted graphs (every graph the command reads without {@code --directed}) take a faster path
+ * <p>Unweighted graphs (every graph the {@code network} command reads, directed or not) take a faster path
  * ({@code BfsAccumulator}): the graph is renumbered for cache locality ({@link RenumberedArcs}) and each source costs
  * two passes over the arcs on bare {@code int} arrays, with no predecessor lists. Weighted graphs use Dijkstra
  * ({@code DijkstraAccumulator}).

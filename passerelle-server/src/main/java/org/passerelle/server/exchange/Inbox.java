@@ -88,12 +88,31 @@ class Inbox {
      * entries are written together at the end, one batch each.
      */
     List<Answer> receiveAll(String peer, List<String> jsons, Map<String, byte[]> attachments) {
+        // Checking signatures is CPU work without the database: done for the whole batch first, on every core.
+        List<Checked> checked = jsons.parallelStream().map(json -> check(peer, json)).toList();
         try {
-            return handleAll(peer, jsons, attachments, false);
+            return handleAll(peer, checked, attachments, false);
         } catch (RuntimeException e) {
             LOG.warn("A batch of {} envelopes from {} failed as a whole ({}); handling each under a savepoint", jsons.size(),
                     peer, e.toString());
-            return handleAll(peer, jsons, attachments, true);
+            return handleAll(peer, checked, attachments, true);
+        }
+    }
+
+    /** A delivered envelope once verified, or why it is refused; {@code id} names it either way. */
+    private record Checked(String id, Envelope envelope, EnvelopeRejectedException refusal) {
+    }
+
+    private Checked check(String peer, String json) {
+        try {
+            Envelope envelope = verifier.verify(json);
+            if (!envelope.from().equals(peer)) {
+                throw new EnvelopeRejectedException(RejectionReason.UNKNOWN_SENDER,
+                        "signed by " + envelope.from() + " but delivered by " + peer);
+            }
+            return new Checked(envelope.id(), envelope, null);
+        } catch (EnvelopeRejectedException e) {
+            return new Checked(idOf(json), null, e);
         }
     }
 
@@ -103,14 +122,15 @@ class Inbox {
      * other envelope comes before it writes anything. Should anything else fail, the batch is rolled back and
      * handled again with a savepoint per envelope, so that it cannot fail the others.
      */
-    private List<Answer> handleAll(String peer, List<String> jsons, Map<String, byte[]> attachments,
+    private List<Answer> handleAll(String peer, List<Checked> batch, Map<String, byte[]> attachments,
             boolean savepointEach) {
         return batchTransactions.execute(status -> {
             List<Envelope> receipts = new ArrayList<>();
             List<AuditEvent> entries = new ArrayList<>();
             List<Answer> answers = new ArrayList<>();
-            for (String json : jsons) {
-                Outcome outcome = receive(peer, json, attachments, savepointEach);
+            for (Checked checked : batch) {
+                Outcome outcome = checked.refusal() != null ? reject(peer, checked.id(), null, checked.refusal())
+                        : receive(peer, checked.envelope(), attachments, savepointEach);
                 answers.add(outcome.answer());
                 if (outcome.receipt() != null) {
                     receipts.add(outcome.receipt());
@@ -132,21 +152,10 @@ class Inbox {
     private record Outcome(Answer answer, Envelope receipt, AuditEvent auditEntry) {
     }
 
-    private Outcome receive(String peer, String json, Map<String, byte[]> attachments, boolean savepoint) {
-        Envelope envelope;
+    private Outcome receive(String peer, Envelope envelope, Map<String, byte[]> attachments, boolean savepoint) {
         try {
-            envelope = verifier.verify(json);
-            if (!envelope.from().equals(peer)) {
-                throw new EnvelopeRejectedException(RejectionReason.UNKNOWN_SENDER,
-                        "signed by " + envelope.from() + " but delivered by " + peer);
-            }
-        } catch (EnvelopeRejectedException e) {
-            return reject(peer, idOf(json), null, e);
-        }
-        try {
-            Envelope verified = envelope;
-            return savepoint || isControl(envelope) ? savepoints.execute(status -> store(verified, attachments))
-                    : store(verified, attachments);
+            return savepoint || isControl(envelope) ? savepoints.execute(status -> store(envelope, attachments))
+                    : store(envelope, attachments);
         } catch (EnvelopeRejectedException e) {
             return reject(peer, envelope.id(), envelope, e);
         } catch (DataIntegrityViolationException e) {

@@ -108,8 +108,8 @@ class OutboxWorker implements SmartLifecycle {
             transactions.run(() -> batch.forEach(p -> deliveries.markRetrying(p.seq(), retryAt, error)));
             return;
         }
-        // Answers are checked first (signatures cost CPU, not locks), then recorded together.
-        List<Settlement> settlements = results.stream().filter(r -> byId.containsKey(r.envelopeId()))
+        // Answers are checked first, on every core (signatures cost CPU, not locks), then recorded together.
+        List<Settlement> settlements = results.parallelStream().filter(r -> byId.containsKey(r.envelopeId()))
                 .map(r -> settlement(peer, byId.get(r.envelopeId()), r)).toList();
         transactions.run(() -> record(settlements, retryAt));
         if (results.size() == batch.size() && batch.size() == properties.batchSize()) {

@@ -7,9 +7,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
-import org.passerelle.matching.normalize.NameParser;
-import org.passerelle.matching.normalize.NameUnit;
-
 /**
  * Family names with a realistic long tail. A ranked list — the hand-written common names first, then a tail built
  * from Arabic–Latin word pairs of Wikidata the way Moroccan names are built (the word itself, its nisba El Khatibi,
@@ -49,19 +46,16 @@ final class FamilyNames {
     /**
      * The ranked list: the listed names, then for each stem (most frequent first) the forms a Moroccan family name
      * takes. A stem that is a given name is not a family name alone (Mohamed), only inside Ben/Bou and the nisba.
-     * Stem spellings that do not share the Arabic's bridge key are dropped: in mined pairs they are misalignments
-     * or foreign names written with Arabic letters.
      */
     static List<NameTables.Name> ranked(List<NameTables.Name> listed, List<NameTables.Name> stems, Set<String> givenNames) {
         List<NameTables.Name> ranked = new ArrayList<>(listed);
         Set<String> seen = new LinkedHashSet<>();
         listed.forEach(name -> seen.add(name.arabic()));
         for (NameTables.Name stem : stems) {
-            List<String> latin = stem.latin().stream().filter(spelling -> sameKey(stem.arabic(), spelling)).toList();
-            if (latin.isEmpty() || seen.contains(stem.arabic())) {
+            if (seen.contains(stem.arabic())) {
                 continue;
             }
-            List<String> spellings = LatinVariants.extend(latin, SPELLINGS);
+            List<String> spellings = LatinVariants.extend(stem.latin(), SPELLINGS);
             List<NameTables.Name> forms = new ArrayList<>();
             if (stem.arabic().startsWith("ال")) {
                 forms.add(new NameTables.Name(stem.arabic(), withArticle(spellings)));
@@ -80,12 +74,6 @@ final class FamilyNames {
             forms.stream().filter(form -> seen.add(form.arabic())).forEach(ranked::add);
         }
         return ranked;
-    }
-
-    private static boolean sameKey(String arabic, String latin) {
-        List<NameUnit> a = NameParser.parseWords(arabic);
-        List<NameUnit> l = NameParser.parseWords(latin);
-        return a.size() == 1 && l.size() == 1 && a.getFirst().key().equals(l.getFirst().key());
     }
 
     /** Khedairi, El Khedairi: the article is written or not; it is never part of the key. */

@@ -131,6 +131,20 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
         return Math.log(m[field.ordinal()][level] / u[field.ordinal()][level]) / Math.log(2);
     }
 
+    /**
+     * Evidence of one outcome, in bits. An outcome weighed by value (a name shared by one record in 2^b) gets
+     * log2(m / share) instead of the level's average log2(m / u): the chance that a stranger agrees on exactly these
+     * values is their share of the registry, which u, averaged over common and rare names alike, is not (Winkler's
+     * frequency-based matching). The level's m still says how often a true match looks like this.
+     */
+    public double weight(FieldOutcome outcome) {
+        if (outcome.level() == Field.MISSING || Double.isNaN(outcome.sharedBits())
+                || outcome.level() == outcome.field().levelCount() - 1) {
+            return weight(outcome.field(), outcome.level());
+        }
+        return Math.log(m[outcome.field().ordinal()][outcome.level()]) / Math.log(2) + outcome.sharedBits();
+    }
+
     /** Total evidence of a comparison pattern, in bits. */
     public double weight(int[] pattern) {
         double sum = 0;

@@ -7,7 +7,8 @@ import org.passerelle.matching.normalize.NameUnit;
 /**
  * Compares all the names of two records (every spelling and script of each) and keeps the best aligned pair. A
  * complete or covering agreement is "rare" when the agreeing units carry at least as many bits as it takes to
- * single out one record of the registry: then a stranger is not expected to share the name.
+ * single out one record of the registry: then a stranger is not expected to share the name. The outcome carries
+ * the bits of the agreeing units, so that the model weighs "Mohamed Alaoui" below "Mohamed Boukhaled".
  */
 public final class NameComparator {
     static final double COVERED = 0.85;
@@ -33,7 +34,7 @@ public final class NameComparator {
                 }
             }
         }
-        return new FieldOutcome(Field.NAMES, bestLevel, best.describe());
+        return new FieldOutcome(Field.NAMES, bestLevel, best.describe(), best.bits());
     }
 
     static int level(NameAlignment alignment, double uniquenessBits) {

@@ -21,7 +21,7 @@ public final class Scorer {
         double[] weights = new double[Field.values().length];
         double total = 0;
         for (FieldOutcome outcome : outcomes) {
-            weights[outcome.field().ordinal()] = model.weight(outcome.field(), outcome.level());
+            weights[outcome.field().ordinal()] = model.weight(outcome);
             total += weights[outcome.field().ordinal()];
         }
         double probability = model.probabilityOfWeight(total);

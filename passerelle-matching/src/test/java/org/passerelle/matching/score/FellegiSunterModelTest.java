@@ -50,6 +50,21 @@ class FellegiSunterModelTest {
     }
 
     @Test
+    void aSharedNameWeighsByItsRarityNotByItsLevelAverage() {
+        FellegiSunterModel model = FellegiSunterModel.initial();
+        double m = model.m()[Field.NAMES.ordinal()][1];
+        FieldOutcome common = new FieldOutcome(Field.NAMES, 1, "mohamed alaoui", 9.0);
+        FieldOutcome rare = new FieldOutcome(Field.NAMES, 1, "mohamed boukhaled", 19.0);
+        assertThat(model.weight(common)).isCloseTo(Math.log(m) / Math.log(2) + 9.0, within(1e-9));
+        assertThat(model.weight(rare) - model.weight(common)).isCloseTo(10.0, within(1e-9));
+        int none = Field.NAMES.levelCount() - 1;
+        assertThat(model.weight(new FieldOutcome(Field.NAMES, none, "", 0.0))).as("nothing shared: the level's weight")
+                .isEqualTo(model.weight(Field.NAMES, none));
+        assertThat(model.weight(new FieldOutcome(Field.SEX, 0, ""))).isEqualTo(model.weight(Field.SEX, 0));
+        assertThat(model.weight(new FieldOutcome(Field.NAMES, Field.MISSING, "", 5.0))).isZero();
+    }
+
+    @Test
     void forAnyPairTakesUFromRandomPairsAndThePriorFromTheRegistrySize() {
         FellegiSunterModel candidates = new FellegiSunterModel(0.04, FellegiSunterModel.initial().m(),
                 FellegiSunterModel.initial().u());

@@ -1,6 +1,7 @@
 package org.passerelle.matching.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -80,5 +81,17 @@ class FieldComparatorsTest {
                 NameParser.parseWords("فاطمة"), frequencies).level()).isEqualTo(2);
         assertThat(ParentComparator.compare(Field.MOTHER, List.of(),
                 NameParser.parseWords("فاطمة"), frequencies).level()).isEqualTo(Field.MISSING);
+    }
+
+    @Test
+    void aRareParentNameCarriesMoreBitsThanACommonOne() {
+        NameFrequencies frequencies = NameFrequencies.ofCounts(Map.of("MHMD", 100, "BJM", 1), 1000);
+        FieldOutcome common = ParentComparator.compare(Field.FATHER, NameParser.parseWords("Mohamed"),
+                NameParser.parseWords("محمد"), frequencies);
+        FieldOutcome rare = ParentComparator.compare(Field.FATHER, NameParser.parseWords("Boujemaa"),
+                NameParser.parseWords("بوجمعة"), frequencies);
+        assertThat(common.level()).isZero();
+        assertThat(common.sharedBits()).isCloseTo(Math.log(10) / Math.log(2), within(1e-9));
+        assertThat(rare.sharedBits()).isGreaterThan(common.sharedBits());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.passerelle.matching.normalize.ArabicText;
 import org.passerelle.matching.normalize.BridgeKey;
 import org.passerelle.matching.normalize.NameUnit;
 
@@ -34,7 +35,7 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
         List<Double> similarities = new ArrayList<>();
         for (int q = 0; q < query.size(); q++) {
             for (int c = 0; c < candidate.size(); c++) {
-                double similarity = similarity(query.get(q).key(), candidate.get(c).key());
+                double similarity = similarity(query.get(q), candidate.get(c));
                 if (similarity > 0) {
                     options.add(new int[] {q, c, similarities.size()});
                     similarities.add(similarity);
@@ -63,13 +64,24 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
                 chosen);
     }
 
-    /** 1 for equal keys, {@value #TYPO_SIMILARITY} one edit apart when the keys are long enough to tell, else 0. */
-    static double similarity(String a, String b) {
-        if (a.equals(b)) {
+    /**
+     * 1 for equal keys; {@value #TYPO_SIMILARITY} for keys one edit apart when they are long enough to tell a typo
+     * from another name, or when both sides are Latin spellings one edit apart after the same first letter (Jcbri for
+     * Jabri, Aiha for Aicha: the short key changed, but the writing shows the slip; first letters are the ones
+     * clerks get right, as Jaro–Winkler assumes). Mohamed and Ahmed, one key edit apart, are not; Wafi and Lafi
+     * neither.
+     */
+    static double similarity(NameUnit a, NameUnit b) {
+        if (a.key().equals(b.key())) {
             return 1;
         }
-        boolean longEnough = Math.min(a.length(), b.length()) >= MIN_KEY_LENGTH_FOR_TYPOS;
-        return longEnough && BridgeKey.distance(a, b) == 1 ? TYPO_SIMILARITY : 0;
+        if (BridgeKey.distance(a.key(), b.key()) != 1) {
+            return 0;
+        }
+        boolean longEnough = Math.min(a.key().length(), b.key().length()) >= MIN_KEY_LENGTH_FOR_TYPOS;
+        boolean latinSlip = !ArabicText.isArabic(a.text()) && !ArabicText.isArabic(b.text())
+                && a.text().charAt(0) == b.text().charAt(0) && BridgeKey.distance(a.text(), b.text()) == 1;
+        return longEnough || latinSlip ? TYPO_SIMILARITY : 0;
     }
 
     /** True when every unit on both sides found an equal partner. */

@@ -51,9 +51,22 @@ class NameComparatorTest {
                 NameParser.parse("Chouaib Benkiraze"), FREQUENCIES);
         assertThat(alignment.pairs()).hasSize(2);
         assertThat(alignment.complete()).isFalse();
-        assertThat(NameAlignment.similarity("BNKRN", "BNKRZ")).isEqualTo(NameAlignment.TYPO_SIMILARITY);
-        assertThat(NameAlignment.similarity("KRM", "MRM")).as("too short to tell a typo from another name").isZero();
-        assertThat(NameAlignment.similarity("WF", "LF")).isZero();
+        assertThat(NameAlignment.similarity(unit("Benkirane"), unit("Benkiraze"))).isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity(unit("Karim"), unit("Maryam"))).as("too short to tell a typo from another name")
+                .isZero();
+        assertThat(NameAlignment.similarity(unit("Wafi"), unit("Lafi"))).isZero();
+    }
+
+    @Test
+    void aLatinSlipInAShortNameAlignsButAnotherNameDoesNot() {
+        assertThat(NameAlignment.similarity(unit("Jcbri"), unit("Jabri"))).isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity(unit("Aiha"), unit("عائشة"))).as("no Latin spelling shows the slip").isZero();
+        assertThat(NameAlignment.similarity(unit("Aiha"), unit("Aicha"))).isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity(unit("Ahmed"), unit("Mohamed"))).isZero();
+    }
+
+    private static NameUnit unit(String word) {
+        return NameParser.parseWords(word).getFirst();
     }
 
     @Test

@@ -6,7 +6,8 @@ package org.passerelle.matching.normalize;
  * are spelled every which way in Latin ("ou"/"u"/"o", "i"/"ee"), so vowels are dropped on both sides; only a
  * word-initial و or ي survives, as W or Y, because there it is a consonant (Walid, Youssef). Letters that Latin
  * spellings confuse share one symbol: ش = ch/sh (C), ج = j/dj/g (J), خ = kh/x (X), غ = gh (G), ق and ك = q/k (K),
- * ث = th/t (T), ذ ض ظ = d/dh (D), ص = s (S), ح and ه = h (H); ع and hamza vanish. Doubled letters collapse, since
+ * ث = th/t (T), ذ ض ظ = d/dh (D), ص = s (S), ح and ه = h (H); ع and hamza vanish; "rh" before a vowel is غ
+ * (Rharbi), as French spelling of Moroccan names writes it. Doubled letters collapse, since
  * Arabic writes gemination with a mark that normalisation removes.
  */
 public final class BridgeKey {
@@ -113,7 +114,14 @@ public final class BridgeKey {
                 case 'l' -> symbol = 'L';
                 case 'm' -> symbol = 'M';
                 case 'n' -> symbol = 'N';
-                case 'r' -> symbol = 'R';
+                case 'r' -> {
+                    // Rharbi, Rhazali, Ouarhazi: French colonial spelling writes غ as "rh" before a vowel
+                    boolean ghain = next == 'h' && i + 2 < n && isVowel(word.charAt(i + 2));
+                    symbol = ghain ? 'G' : 'R';
+                    if (ghain) {
+                        i++;
+                    }
+                }
                 default -> symbol = 0;  // vowels
             }
             append(key, symbol);

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Cuts a name into {@link NameUnit}s. The Arabic article (al/el/l', its assimilated forms es-, ech-, er-, en- …)
  * carries no identity and is left out of keys; Abd and what follows it (Abdel Kader, Abd el-Kader, Abdelkader,
- * عبد القادر) form one unit, and so do ben/bin/ibn/bent, ould and ait with the name they introduce.
+ * عبد القادر) form one unit, and so do ben/bin/ibn/bent, ould, ait and bou/abu with the name they introduce
+ * (Bou Taleb is Boutaleb, Abu Zayd is Bouzid).
  */
 public final class NameParser {
     private static final Set<String> LATIN_ARTICLES = Set.of("el", "al", "ul", "l", "ol", "il");
@@ -21,7 +22,9 @@ public final class NameParser {
             Map.entry("bent", "BNT"), Map.entry("bint", "BNT"), Map.entry("بنت", "BNT"),
             Map.entry("ould", "WLD"), Map.entry("ouled", "WLD"), Map.entry("wald", "WLD"), Map.entry("ولد", "WLD"),
             Map.entry("اولاد", "WLD"),
-            Map.entry("ait", "T"), Map.entry("ayt", "T"), Map.entry("ايت", "T"));
+            Map.entry("ait", "T"), Map.entry("ayt", "T"), Map.entry("ايت", "T"),
+            Map.entry("bou", "B"), Map.entry("bu", "B"), Map.entry("abou", "B"), Map.entry("abu", "B"),
+            Map.entry("بو", "B"), Map.entry("ابو", "B"));
     private static final String ABD_KEY = "BD";
     /** Key of a unit with no consonant at all (Aya, آية): vowels only, still a name. */
     private static final String VOWELS_ONLY_KEY = "A";

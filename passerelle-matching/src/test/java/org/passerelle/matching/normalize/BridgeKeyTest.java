@@ -43,6 +43,9 @@ class BridgeKeyTest {
             "الناصري;Ennaciri;En-Nasiri;Al-Nasiri;Naciri",
             "الشاوي;Ech-Chaoui;Chaoui;Al-Shawi;Ech Chaoui",
             "إلياس;Ilyas;Ilias;Elyas;Ilyass",
+            "الغربي;Rharbi;Gharbi;Al-Gharbi;El Rharbi",
+            "بوزيد;Bouzid;Abu Zayd;Bou Zid;Abou Zaid",
+            "بوطالب;Boutaleb;Bou Taleb;Abu Talib;Boutalib",
     })
     void arabicAndLatinSpellingsShareOneKey(String arabic, String french, String english, String scholarly, String other) {
         String key = keyOf(arabic);

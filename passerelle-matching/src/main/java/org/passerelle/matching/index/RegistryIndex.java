@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -75,6 +76,14 @@ public final class RegistryIndex implements Closeable {
     private static final float SPELLING_BOOST = 0.5f;
     private static final float FATHER_BOOST = 0.5f;
     private static final int FREQUENCY_CACHE_LIMIT = 1 << 20;
+    /**
+     * A key held by more than one record in this many, and by more than {@link #COMMON_KEY_RECORDS}, is common: the
+     * query keeps its exact and year-paired terms but not its one-typo variants, whose posting lists are the longest
+     * of all (the deletions of Mohamed's key reach every Ahmed and Hamid), while a typo in a common given name rarely
+     * hides a person whose other names still meet.
+     */
+    private static final int COMMON_KEY_RATIO = 1_000;
+    private static final int COMMON_KEY_RECORDS = 1_000;
     private static final double IMPORT_BUFFER_MB = 256;
 
     private final Directory directory;
@@ -148,7 +157,8 @@ public final class RegistryIndex implements Closeable {
 
     /** The best {@code limit} candidates for a query, by BM25 over the blocking terms. */
     public List<PreparedRecord> candidates(PreparedRecord query, int limit) throws IOException {
-        Query lucene = blockingQuery(query);
+        int common = Math.max(COMMON_KEY_RECORDS, searchableSize / COMMON_KEY_RATIO);
+        Query lucene = blockingQuery(query, key -> recordsHolding(key) > common);
         IndexSearcher searcher = searchers.acquire();
         try {
             ScoreDoc[] hits = searcher.search(lucene, limit).scoreDocs;
@@ -197,11 +207,7 @@ public final class RegistryIndex implements Closeable {
         return new NameFrequencies() {
             @Override
             public double bits(String key) {
-                if (recordsPerKey.size() > FREQUENCY_CACHE_LIMIT) {
-                    recordsPerKey.clear();
-                }
-                int count = recordsPerKey.computeIfAbsent(key, k -> docFreq(NAME, k));
-                return NameFrequencies.fromCount(count, searchableSize);
+                return NameFrequencies.fromCount(recordsHolding(key), searchableSize);
             }
 
             @Override
@@ -209,6 +215,13 @@ public final class RegistryIndex implements Closeable {
                 return Math.log(Math.max(2, searchableSize)) / Math.log(2);
             }
         };
+    }
+
+    private int recordsHolding(String key) {
+        if (recordsPerKey.size() > FREQUENCY_CACHE_LIMIT) {
+            recordsPerKey.clear();
+        }
+        return recordsPerKey.computeIfAbsent(key, k -> docFreq(NAME, k));
     }
 
     private int docFreq(String field, String value) {
@@ -224,14 +237,14 @@ public final class RegistryIndex implements Closeable {
         }
     }
 
-    static Query blockingQuery(PreparedRecord query) {
+    static Query blockingQuery(PreparedRecord query, Predicate<String> common) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         Set<Integer> years = new LinkedHashSet<>();
         query.record().birthDates().forEach(date -> years.add(date.year()));
         for (String key : query.nameKeys()) {
             List<Query> ways = new ArrayList<>();
             ways.add(new TermQuery(new Term(NAME, key)));
-            if (key.length() >= MIN_KEY_FOR_FUZZY) {
+            if (key.length() >= MIN_KEY_FOR_FUZZY && !common.test(key)) {
                 ways.add(new BoostQuery(new TermQuery(new Term(NAME_DELETIONS, key)), DELETION_BOOST));
                 for (String deletion : deletions(key)) {
                     ways.add(new BoostQuery(new TermQuery(new Term(NAME_DELETIONS, deletion)), DELETION_BOOST));

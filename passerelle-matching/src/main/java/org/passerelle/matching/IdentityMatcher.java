@@ -20,6 +20,13 @@ import org.passerelle.matching.score.Scorer;
 public final class IdentityMatcher {
     /** Candidates fetched from the index per query before scoring: recall headroom over the rows reported. */
     public static final int DEFAULT_POOL = 30;
+    /**
+     * Candidates per sample query that EM learns from: the best ten by the index's ranking. Among thirty candidates
+     * of a 10M registry the true one is 1 in 30 or fewer, and EM's two classes then split along something else (the
+     * candidates that share a name and a year against the rest); the first ten still hold the true candidate almost
+     * always and give EM the balance it needs to find it.
+     */
+    public static final int EM_POOL = 10;
     /** EM iterations: the estimate settles long before on real data; the cap only bounds a pathological case. */
     private static final int EM_ITERATIONS = 200;
     /** Random registry records paired with each sample query to measure strangers' chance agreement (u). */

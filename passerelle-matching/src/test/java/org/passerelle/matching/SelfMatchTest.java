@@ -37,7 +37,7 @@ class SelfMatchTest {
         List<PersonRecord> queries = BatchMatching.sample(registry, 300, seed);
         try (RegistryIndex index = RegistryIndex.open(dir.resolve("index"))) {
             RegistryImport.rebuild(index, dir.resolve(SyntheticRegistry.REGISTRY), 2, QUIET);
-            FellegiSunterModel model = IdentityMatcher.estimate(index, queries, IdentityMatcher.DEFAULT_POOL);
+            FellegiSunterModel model = IdentityMatcher.estimate(index, queries, IdentityMatcher.EM_POOL);
             IdentityMatcher matcher = new IdentityMatcher(index, model, DecisionThresholds.DEFAULT, IdentityMatcher.DEFAULT_POOL);
             for (PersonRecord query : queries) {
                 ScoredCandidate best = matcher.match(query, 1).getFirst();

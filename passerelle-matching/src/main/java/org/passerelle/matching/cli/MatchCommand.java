@@ -139,7 +139,7 @@ public final class MatchCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         FellegiSunterModel model = IdentityMatcher.estimate(index,
-                BatchMatching.sample(batch, BatchMatching.EM_SAMPLE, EM_SEED), IdentityMatcher.DEFAULT_POOL);
+                BatchMatching.sample(batch, BatchMatching.EM_SAMPLE, EM_SEED), IdentityMatcher.EM_POOL);
         err.print("model estimated by EM (weights in bits):" + System.lineSeparator() + model.describe());
         IdentityMatcher matcher = new IdentityMatcher(index, model, thresholds, IdentityMatcher.DEFAULT_POOL);
         List<List<ScoredCandidate>> results = BatchMatching.matchAll(matcher, batch, top, threads);

@@ -52,7 +52,7 @@ public final class SpeedBenchmark {
             }
             long emStart = System.nanoTime();
             FellegiSunterModel model = IdentityMatcher.estimate(index,
-                    BatchMatching.sample(queries, BatchMatching.EM_SAMPLE, 4), IdentityMatcher.DEFAULT_POOL);
+                    BatchMatching.sample(queries, BatchMatching.EM_SAMPLE, 4), IdentityMatcher.EM_POOL);
             System.out.printf(Locale.ROOT, "EM on %d queries: %.1f s%n", Math.min(queries.size(), BatchMatching.EM_SAMPLE),
                     (System.nanoTime() - emStart) / 1e9);
             IdentityMatcher matcher = new IdentityMatcher(index, model, DecisionThresholds.DEFAULT, IdentityMatcher.DEFAULT_POOL);

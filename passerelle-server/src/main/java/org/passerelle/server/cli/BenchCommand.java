@@ -109,6 +109,7 @@ final class BenchCommand {
                 return 0;
             } finally {
                 pair.stop();
+                dropSchemas();
             }
         }
 
@@ -193,6 +194,20 @@ final class BenchCommand {
             return (System.nanoTime() - start) / 1000.0 / rounds;
         }
 
+        /** The PostgreSQL schemas this run created, dropped at the end so that runs do not pile up. */
+        private final List<String> schemas = new ArrayList<>();
+
+        private void dropSchemas() throws SQLException {
+            if (schemas.isEmpty()) {
+                return;
+            }
+            try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword == null ? "" : pgPassword)) {
+                for (String schema : schemas) {
+                    c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+                }
+            }
+        }
+
         private Map<String, Object> databaseProperties(String node) throws SQLException {
             Map<String, Object> properties = new java.util.HashMap<>();
             properties.put("logging.level.root", "WARN");
@@ -201,6 +216,7 @@ final class BenchCommand {
                 try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword == null ? "" : pgPassword)) {
                     c.createStatement().execute("CREATE SCHEMA " + schema);
                 }
+                schemas.add(schema);
                 properties.put("spring.datasource.url", pgUrl + "?currentSchema=" + schema);
                 properties.put("spring.datasource.username", pgUser);
                 properties.put("spring.datasource.password", pgPassword == null ? "" : pgPassword);

@@ -2,6 +2,7 @@ package org.passerelle.server.intel.network;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,5 +18,19 @@ public record NetworkView(NetworkSummary network, LocalDate from, LocalDate to, 
 
     /** An edge of the slice between two actors, for the graph drawing. */
     public record Edge(String source, String target) {
+    }
+
+    /**
+     * What the interactive drawing needs: each actor with its community (the colour), its measure
+     * {@code sortedBy} relative to the largest (the size) and whether it is a cut point; and the edges.
+     */
+    public Map<String, Object> drawing() {
+        double max = actors.stream().mapToDouble(a -> a.measure(sortedBy)).max().orElse(1);
+        List<Map<String, Object>> drawnNodes = actors.stream().map(a -> Map.<String, Object>of("id", a.label(),
+                "community", a.community(), "size", max <= 0 ? 0 : a.measure(sortedBy) / max,
+                "cut", a.cutPoint())).toList();
+        List<Map<String, Object>> drawnEdges = edgeList.stream()
+                .map(e -> Map.<String, Object>of("source", e.source(), "target", e.target())).toList();
+        return Map.of("nodes", drawnNodes, "edges", drawnEdges);
     }
 }

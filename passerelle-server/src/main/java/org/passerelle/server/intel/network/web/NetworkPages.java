@@ -2,7 +2,6 @@ package org.passerelle.server.intel.network.web;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,10 +24,10 @@ import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.web.Charts;
 import org.passerelle.server.web.FormErrors;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +44,10 @@ class NetworkPages {
     private final Networks networks;
     private final PartyDirectory parties;
     private final Messages messages;
+    private final JsonMapper json;
 
-    NetworkPages(Networks networks, PartyDirectory parties, Messages messages) {
+    NetworkPages(Networks networks, PartyDirectory parties, Messages messages, JsonMapper json) {
+        this.json = json;
         this.networks = networks;
         this.parties = parties;
         this.messages = messages;
@@ -82,9 +83,10 @@ class NetworkPages {
         Set<String> removed = removed(without);
         NetworkView view = networks.analyse(id, slice.from(), slice.to(), sort, removed);
         model.addAttribute("view", view);
+        // In the page itself, so that one view computes the analysis once.
+        model.addAttribute("drawing", json.writeValueAsString(view.drawing()));
         model.addAttribute("slice", slice.query());
         model.addAttribute("without", String.join("|", removed));
-        model.addAttribute("withoutParam", URLEncoder.encode(String.join("|", removed), StandardCharsets.UTF_8));
         model.addAttribute("seizures", networks.seizures(id));
         model.addAttribute("peers", parties.peers());
         model.addAttribute("strategies", List.of(DisruptionStrategy.values()));
@@ -96,23 +98,6 @@ class NetworkPages {
         }
         model.addAttribute("paths", List.of());
         return "intel/network";
-    }
-
-    /** Nodes and edges for the interactive drawing: community for the colour, a measure for the size. */
-    @GetMapping(path = "/intel/networks/{id}/graph.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    @org.springframework.web.bind.annotation.ResponseBody
-    Map<String, Object> graph(@PathVariable long id, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(defaultValue = "betweenness") String size,
-            @RequestParam(required = false) List<String> without) {
-        Slice slice = slice(from, to);
-        NetworkView view = networks.analyse(id, slice.from(), slice.to(), size, removed(without));
-        double max = view.actors().stream().mapToDouble(a -> a.measure(view.sortedBy())).max().orElse(1);
-        List<Map<String, Object>> nodes = view.actors().stream().map(a -> Map.<String, Object>of("id", a.label(),
-                "community", a.community(), "size", max <= 0 ? 0 : a.measure(view.sortedBy()) / max,
-                "cut", a.cutPoint())).toList();
-        List<Map<String, Object>> edges = view.edgeList().stream()
-                .map(e -> Map.<String, Object>of("source", e.source(), "target", e.target())).toList();
-        return Map.of("nodes", nodes, "edges", edges);
     }
 
     @GetMapping("/intel/networks/{id}/disruption")

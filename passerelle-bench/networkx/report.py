@@ -139,7 +139,8 @@ def main():
             print("\nNetworkX removed the same actors as Passerelle on its %d measured steps: %s."
                   % (ms, "yes" if same else "**no**"))
         else:
-            print("| %s | %d | %.1f | %s | %.2f | – | – | – | – |" % (g, steps, pc, pw or 0, best / steps))
+            print("| %s | %d | %.1f | %s | %.2f | – | – | – | – |" % (
+                g, steps, pc, "%.1f" % pw if pw else "–", best / steps))
 
     print("\n### 3. Approximate betweenness on the call graph (Passerelle; exact ranking by Passerelle's exact "
           "parallel Brandes)\n")

@@ -1,5 +1,8 @@
 package org.passerelle.server.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * What happened, as a module reports it to the audit log.
  *
@@ -12,4 +15,11 @@ package org.passerelle.server.audit;
  */
 public record AuditEvent(String actor, String action, String recordType, String recordId, String address,
         AuditOutcome outcome, String details) {
+
+    /** The event of a row of {@code audit_log} or {@code audit_pending}, which share these columns. */
+    static AuditEvent fromRow(ResultSet rs) throws SQLException {
+        return new AuditEvent(rs.getString("actor"), rs.getString("action"), rs.getString("record_type"),
+                rs.getString("record_id"), rs.getString("address"), AuditOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("details"));
+    }
 }

@@ -111,11 +111,8 @@ public class AuditLog {
     }
 
     private static AuditEntry entryOf(ResultSet rs, int row) throws SQLException {
-        AuditEvent event = new AuditEvent(rs.getString("actor"), rs.getString("action"), rs.getString("record_type"),
-                rs.getString("record_id"), rs.getString("address"), AuditOutcome.valueOf(rs.getString("outcome")),
-                rs.getString("details"));
-        return new AuditEntry(rs.getLong("seq"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), event,
-                rs.getString("prev_hash"), rs.getString("entry_hash"));
+        return new AuditEntry(rs.getLong("seq"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                AuditEvent.fromRow(rs), rs.getString("prev_hash"), rs.getString("entry_hash"));
     }
 
     private static String clip(String value, int max) {

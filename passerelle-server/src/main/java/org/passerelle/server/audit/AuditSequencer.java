@@ -2,22 +2,18 @@ package org.passerelle.server.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.passerelle.server.storage.RedoableTransactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.passerelle.server.storage.RoundWorker;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Links committed appends into the hash chain: takes the chain's head, gives each pending entry the next
@@ -32,16 +28,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class AuditSequencer implements SmartLifecycle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AuditSequencer.class);
     private static final int BATCH = 1000;
-    private static final long POLL_MILLIS = 1000;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
     private final RedoableTransactions transactions;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final RoundWorker worker = new RoundWorker("audit-sequencer", Duration.ofSeconds(1), this::sequencePending);
 
     AuditSequencer(JdbcClient jdbc, NamedParameterJdbcTemplate batches, RedoableTransactions transactions) {
         this.jdbc = jdbc;
@@ -98,56 +90,22 @@ class AuditSequencer implements SmartLifecycle {
 
     /** Asks for a round once the current transaction commits (at once outside a transaction). */
     void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wakeUp.release();
-                }
-            });
-        } else {
-            wakeUp.release();
-        }
+        worker.wakeAfterCommit();
     }
 
     @Override
     public void start() {
-        running = true;
-        thread = Thread.ofVirtual().name("audit-sequencer").start(this::run);
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                wakeUp.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                sequencePending();
-            } catch (RuntimeException e) {
-                LOG.warn("Linking audit entries failed; they stay pending for the next round", e);
-            }
-        }
+        worker.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 
     private record Pending(long id, OffsetDateTime recordedAt, AuditEvent event) {
@@ -155,8 +113,6 @@ class AuditSequencer implements SmartLifecycle {
 
     private static Pending pending(ResultSet rs, int row) throws SQLException {
         return new Pending(rs.getLong("id"), rs.getObject("recorded_at", OffsetDateTime.class),
-                new AuditEvent(rs.getString("actor"), rs.getString("action"), rs.getString("record_type"),
-                        rs.getString("record_id"), rs.getString("address"), AuditOutcome.valueOf(rs.getString("outcome")),
-                        rs.getString("details")));
+                AuditEvent.fromRow(rs));
     }
 }

@@ -197,11 +197,19 @@ final class BenchCommand {
         /** The PostgreSQL schemas this run created, dropped at the end so that runs do not pile up. */
         private final List<String> schemas = new ArrayList<>();
 
+        private Connection postgresql() throws SQLException {
+            return DriverManager.getConnection(pgUrl, pgUser, password());
+        }
+
+        private String password() {
+            return pgPassword == null ? "" : pgPassword;
+        }
+
         private void dropSchemas() throws SQLException {
             if (schemas.isEmpty()) {
                 return;
             }
-            try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword == null ? "" : pgPassword)) {
+            try (Connection c = postgresql()) {
                 for (String schema : schemas) {
                     c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
                 }
@@ -213,13 +221,13 @@ final class BenchCommand {
             properties.put("logging.level.root", "WARN");
             if ("postgresql".equals(database)) {
                 String schema = "bench_" + node + "_" + UUID.randomUUID().toString().substring(0, 8);
-                try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword == null ? "" : pgPassword)) {
+                try (Connection c = postgresql()) {
                     c.createStatement().execute("CREATE SCHEMA " + schema);
                 }
                 schemas.add(schema);
                 properties.put("spring.datasource.url", pgUrl + "?currentSchema=" + schema);
                 properties.put("spring.datasource.username", pgUser);
-                properties.put("spring.datasource.password", pgPassword == null ? "" : pgPassword);
+                properties.put("spring.datasource.password", password());
                 properties.put("spring.flyway.default-schema", schema);
             } else if (!"h2".equals(database)) {
                 throw new IllegalArgumentException("--database is h2 or postgresql");

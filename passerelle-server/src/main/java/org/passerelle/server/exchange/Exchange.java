@@ -24,8 +24,6 @@ import org.passerelle.server.party.PartyDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -100,7 +98,7 @@ public class Exchange {
         events.publishEvent(new CaseEnvelopeStored(caseRef.id(), caseRef.type(), envelope.id(), kind, false,
                 CaseThread.of(thread)));
         audit.success("envelope.send", caseRef.type(), caseRef.id());
-        wakeOutboxAfterCommit();
+        outbox.wakeAfterCommit();
         return envelope;
     }
 
@@ -199,19 +197,6 @@ public class Exchange {
             return true;
         } catch (EnvelopeRejectedException e) {
             return false;
-        }
-    }
-
-    private void wakeOutboxAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    outbox.wake();
-                }
-            });
-        } else {
-            outbox.wake();
         }
     }
 }

@@ -9,9 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.EnvelopeRejectedException;
 import org.passerelle.protocol.EnvelopeVerifier;
@@ -19,6 +17,7 @@ import org.passerelle.protocol.ProtocolKinds;
 import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.party.Peer;
 import org.passerelle.server.storage.RedoableTransactions;
+import org.passerelle.server.storage.RoundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,9 +49,7 @@ class OutboxWorker implements SmartLifecycle {
     private final ParentBackfill backfill;
     private final Clock clock;
     private final boolean enabled;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final RoundWorker worker;
 
     OutboxWorker(DeliveryStore deliveries, EnvelopeStore envelopes, AttachmentFiles files, PeerTransport transport,
             PartyDirectory parties, EnvelopeVerifier verifier, ExchangeProperties properties,
@@ -69,11 +66,22 @@ class OutboxWorker implements SmartLifecycle {
         this.backfill = backfill;
         this.clock = clock;
         this.enabled = enabled;
+        this.worker = new RoundWorker("outbox", properties.pollInterval(), this::round);
     }
 
     /** Asks for a round (deliveries, then missing parents) now rather than at the next poll. */
     void wake() {
-        wakeUp.release();
+        worker.wake();
+    }
+
+    /** Asks for a round once the current transaction commits. */
+    void wakeAfterCommit() {
+        worker.wakeAfterCommit();
+    }
+
+    private void round() {
+        deliverDue();
+        backfill.fetchMissingParents();
     }
 
     /** One round: every peer whose oldest unsettled delivery is due gets its next batch. */
@@ -171,45 +179,18 @@ class OutboxWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!enabled) {
-            return;
-        }
-        running = true;
-        thread = Thread.ofVirtual().name("outbox").start(this::run);
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                deliverDue();
-                backfill.fetchMissingParents();
-            } catch (RuntimeException e) {
-                LOG.warn("Outbox round failed", e);
-            }
-            try {
-                wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            }
+        if (enabled) {
+            worker.start();
         }
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }

@@ -1,2 +1,2 @@
-/** What every module shares about the database it runs on: transactions whose commit need not wait for the disk. */
+/** What every module shares about the database it runs on: redoable transactions, and workers draining queues kept in it. */
 package org.passerelle.server.storage;

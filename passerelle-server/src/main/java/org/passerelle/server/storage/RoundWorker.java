@@ -1,0 +1,88 @@
+package org.passerelle.server.storage;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A virtual thread working through a queue kept in the database, in rounds: one at start, then one whenever it
+ * is woken, and at least every poll interval. A failed round is logged and the next one tries again: the work
+ * is still in the database.
+ */
+public final class RoundWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoundWorker.class);
+
+    private final String name;
+    private final Duration pollInterval;
+    private final Runnable round;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public RoundWorker(String name, Duration pollInterval, Runnable round) {
+        this.name = name;
+        this.pollInterval = pollInterval;
+        this.round = round;
+    }
+
+    /** Asks for a round now rather than at the next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    /** Asks for a round once the current transaction commits (at once outside a transaction). */
+    public void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+    }
+
+    public void start() {
+        running = true;
+        thread = Thread.ofVirtual().name(name).start(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                round.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A round of {} failed; the next one tries again", name, e);
+            }
+            try {
+                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -2,7 +2,6 @@ package org.passerelle.matching;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -39,19 +38,16 @@ public final class IdentityMatcher {
 
     public IdentityMatcher(RegistryIndex index, FellegiSunterModel model, DecisionThresholds thresholds, int pool) {
         this.index = index;
-        this.scorer = new Scorer(new RecordComparator(index.frequencies()), model, thresholds);
+        this.scorer = new Scorer(new RecordComparator(index.frequencies()), model, thresholds,
+                model.presence(index.size()));
         this.pool = pool;
     }
 
     /** The {@code top} best candidates, most probable first; empty when the index offers none. */
     public List<ScoredCandidate> match(PersonRecord query, int top) throws IOException {
         PreparedRecord prepared = PreparedRecord.of(query);
-        List<ScoredCandidate> scored = new ArrayList<>();
-        for (PreparedRecord candidate : index.candidates(prepared, Math.max(pool, top))) {
-            scored.add(scorer.score(prepared, candidate));
-        }
-        scored.sort(Comparator.comparingDouble(ScoredCandidate::probability).reversed());
-        return scored.subList(0, Math.min(top, scored.size()));
+        List<ScoredCandidate> ranked = scorer.rank(prepared, index.candidates(prepared, Math.max(pool, top)));
+        return ranked.subList(0, Math.min(top, ranked.size()));
     }
 
     /**
@@ -68,7 +64,7 @@ public final class IdentityMatcher {
         Random random = new Random(RANDOM_PAIRS_SEED);
         for (PersonRecord query : sampleQueries) {
             PreparedRecord prepared = PreparedRecord.of(query);
-            for (PreparedRecord candidate : index.candidates(prepared, pool)) {
+            for (PreparedRecord candidate : index.estimationCandidates(prepared, pool)) {
                 patterns.add(RecordComparator.pattern(comparator.compare(prepared, candidate)));
             }
             for (PreparedRecord stranger : index.randomRecords(RANDOM_PAIRS_PER_QUERY, random)) {

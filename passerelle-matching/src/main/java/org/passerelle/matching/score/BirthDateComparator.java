@@ -7,10 +7,15 @@ import org.passerelle.matching.BirthDate;
 /**
  * Compares birth dates, keeping the best agreement over every pair when a side lists several. Day and month
  * swapped is a classic clerical error between French (day first) and other conventions; a conventional date
- * (1 January, or a year alone) only says the year.
+ * (1 January, or a year alone) only says the year. A neighbouring year has its own level: an age estimated at
+ * the border is most often one year off, which says far more than two years off.
  */
 public final class BirthDateComparator {
     private static final int NEAR_YEARS = 2;
+    /** Levels of {@link Field#BIRTH_DATE} for dates in different years, by how many years apart. */
+    private static final int NEIGHBOURING_YEAR = 5;
+    private static final int YEARS_APART = 6;
+    private static final int DIFFERENT = 7;
 
     private BirthDateComparator() {
     }
@@ -47,6 +52,7 @@ public final class BirthDateComparator {
             }
             return q.isConventional() || c.isConventional() ? 3 : 4;
         }
-        return Math.abs(q.year() - c.year()) <= NEAR_YEARS ? 5 : 6;
+        int apart = Math.abs(q.year() - c.year());
+        return apart == 1 ? NEIGHBOURING_YEAR : apart <= NEAR_YEARS ? YEARS_APART : DIFFERENT;
     }
 }

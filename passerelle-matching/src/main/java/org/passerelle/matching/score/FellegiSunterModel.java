@@ -162,8 +162,17 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
 
     /** Posterior from total evidence: prior odds times 2^weight, back to a probability. */
     public double probabilityOfWeight(double weight) {
-        double logOdds = Math.log(prior / (1 - prior)) + weight * Math.log(2);
-        return 1 / (1 + Math.exp(-logOdds));
+        return 1 / (1 + 1 / oddsOfWeight(weight));
+    }
+
+    /** Posterior odds from total evidence: prior odds times 2^weight. */
+    public double oddsOfWeight(double weight) {
+        return Math.exp(Math.log(prior / (1 - prior)) + weight * Math.log(2));
+    }
+
+    /** Share of queries whose person is in a registry of this size: the prior of one pair times the pairs. */
+    public double presence(long registrySize) {
+        return prior * registrySize;
     }
 
     /** The weights as a table, one line per field: what the model learnt, for logs and reports. */

@@ -1,22 +1,63 @@
 package org.passerelle.matching.score;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.passerelle.matching.PreparedRecord;
 
-/** Compares, weighs and decides: one candidate in, one explained probability out. */
+/**
+ * Compares, weighs and decides: the candidates of one query in, explained probabilities out.
+ * <p>
+ * Fellegi–Sunter weighs each pair alone, against the prior chance that any one record is the person. But a query
+ * names at most one person of the registry, and its candidates are judged together: the posterior of candidate i is
+ * its pair odds o_i over the odds that the person is absent from the registry, (1 − presence), plus the pair odds of
+ * every candidate, Σ o_j. A candidate alone in the field gains (no one else in the registry looks like the query);
+ * two namesakes as likely as each other share the belief between them.
+ */
 public final class Scorer {
+    /** Bounds on the share of queries about someone in the registry, so that absence is never ruled in or out. */
+    private static final double MIN_PRESENCE = 0.05;
+    private static final double MAX_PRESENCE = 0.95;
+
     private final RecordComparator comparator;
     private final FellegiSunterModel model;
     private final DecisionThresholds thresholds;
+    private final double absence;
 
-    public Scorer(RecordComparator comparator, FellegiSunterModel model, DecisionThresholds thresholds) {
+    /**
+     * @param presence share of queries whose person is in the registry, as estimated with the model (EM's expected
+     *                 true candidates per query)
+     */
+    public Scorer(RecordComparator comparator, FellegiSunterModel model, DecisionThresholds thresholds,
+                  double presence) {
         this.comparator = comparator;
         this.model = model;
         this.thresholds = thresholds;
+        this.absence = 1 - Math.clamp(presence, MIN_PRESENCE, MAX_PRESENCE);
     }
 
-    public ScoredCandidate score(PreparedRecord query, PreparedRecord candidate) {
+    /** The candidates of one query, most probable first. */
+    public List<ScoredCandidate> rank(PreparedRecord query, List<PreparedRecord> candidates) {
+        List<PairEvidence> pairs = new ArrayList<>(candidates.size());
+        double totalOdds = 0;
+        for (PreparedRecord candidate : candidates) {
+            PairEvidence pair = weigh(query, candidate);
+            pairs.add(pair);
+            totalOdds += pair.odds();
+        }
+        List<ScoredCandidate> ranked = new ArrayList<>(pairs.size());
+        for (PairEvidence pair : pairs) {
+            double probability = pair.odds() / (absence + totalOdds);
+            double othersBits = -log2(absence + totalOdds - pair.odds());
+            ranked.add(new ScoredCandidate(pair.candidate().record().id(), probability, thresholds.decide(probability),
+                    pair.outcomes(), pair.weights(), othersBits));
+        }
+        ranked.sort(Comparator.comparingDouble(ScoredCandidate::probability).reversed());
+        return ranked;
+    }
+
+    private PairEvidence weigh(PreparedRecord query, PreparedRecord candidate) {
         List<FieldOutcome> outcomes = comparator.compare(query, candidate);
         double[] weights = new double[Field.values().length];
         double total = 0;
@@ -24,15 +65,14 @@ public final class Scorer {
             weights[outcome.field().ordinal()] = model.weight(outcome);
             total += weights[outcome.field().ordinal()];
         }
-        double probability = model.probabilityOfWeight(total);
-        return new ScoredCandidate(candidate.record().id(), probability, thresholds.decide(probability), outcomes, weights);
+        return new PairEvidence(candidate, outcomes, weights, model.oddsOfWeight(total));
     }
 
-    public RecordComparator comparator() {
-        return comparator;
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
     }
 
-    public FellegiSunterModel model() {
-        return model;
+    /** One pair weighed alone: its field outcomes, their weights in bits, and its posterior odds as a pair. */
+    private record PairEvidence(PreparedRecord candidate, List<FieldOutcome> outcomes, double[] weights, double odds) {
     }
 }

@@ -48,6 +48,24 @@ class RegistryIndexTest {
     }
 
     @Test
+    void amongNamesakesBornInTheWrongYearTheOneBornInTheQueriedTownComesFirst(@TempDir Path dir) throws IOException {
+        try (RegistryIndex index = RegistryIndex.open(dir)) {
+            for (int i = 0; i < 40; i++) {
+                index.put(new PersonRecord("MA" + i, List.of("البقالي, محمد"), Sex.M, BirthDate.parseAll("1989-0" + (1 + i % 9) + "-10"),
+                        i % 2 == 0 ? "فاس" : "طنجة", "", ""));
+            }
+            index.put(new PersonRecord("SETTAT", List.of("البقالي, محمد"), Sex.M, BirthDate.parseAll("1989-04-20"), "سطات", "", ""));
+            index.commit(Map.of());
+            PreparedRecord query = PreparedRecord.of(new PersonRecord("Q", List.of("Mohamed BAKKALI"), Sex.M,
+                    BirthDate.parseAll("1990-01-01"), "Settat", "", ""));
+
+            assertThat(index.candidates(query, 1).getFirst().record().id()).isEqualTo("SETTAT");
+            assertThat(index.estimationCandidates(query, 20).stream().map(c -> c.record().id()))
+                    .as("estimation does not block on the place").doesNotContain("SETTAT");
+        }
+    }
+
+    @Test
     void rebuildsFromCsvReportingBadRowsAndProgress(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("REGISTRY.csv");
         Files.writeString(csv, """

@@ -26,7 +26,8 @@ class FieldComparatorsTest {
         assertThat(dateLevel("1990-01-01", "1990-03-12")).isEqualTo("same year, conventional date");
         assertThat(dateLevel("1990", "1990-03-12")).isEqualTo("same year, conventional date");
         assertThat(dateLevel("1990-07-30", "1990-03-12")).isEqualTo("same year");
-        assertThat(dateLevel("1991-03-12", "1990-03-12")).isEqualTo("within 2 years");
+        assertThat(dateLevel("1991-03-12", "1990-03-12")).isEqualTo("neighbouring year");
+        assertThat(dateLevel("1988-01-01", "1990-03-12")).isEqualTo("2 years apart");
         assertThat(dateLevel("1980-03-12", "1990-03-12")).isEqualTo("different");
         assertThat(dateLevel("", "1990-03-12")).isEqualTo("missing");
     }

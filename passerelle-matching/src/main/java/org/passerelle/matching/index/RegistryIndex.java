@@ -88,6 +88,7 @@ public final class RegistryIndex implements Closeable {
      */
     private static final int COMMON_KEY_RATIO = 1_000;
     private static final int COMMON_KEY_RECORDS = 1_000;
+    private static final int CROWDED_KEY_RATIO = 100;
     private static final double IMPORT_BUFFER_MB = 256;
 
     private final Directory directory;
@@ -176,7 +177,8 @@ public final class RegistryIndex implements Closeable {
 
     private List<PreparedRecord> search(PreparedRecord query, int limit, boolean byPlace) throws IOException {
         int common = Math.max(COMMON_KEY_RECORDS, searchableSize / COMMON_KEY_RATIO);
-        Query lucene = blockingQuery(query, key -> recordsHolding(key) > common, byPlace);
+        int crowded = Math.max(COMMON_KEY_RECORDS, searchableSize / CROWDED_KEY_RATIO);
+        Query lucene = blockingQuery(query, key -> recordsHolding(key) > common, key -> recordsHolding(key) > crowded, byPlace);
         IndexSearcher searcher = searchers.acquire();
         try {
             ScoreDoc[] hits = searcher.search(lucene, limit).scoreDocs;
@@ -255,20 +257,24 @@ public final class RegistryIndex implements Closeable {
         }
     }
 
-    static Query blockingQuery(PreparedRecord query, Predicate<String> common, boolean byPlace) {
+    static Query blockingQuery(PreparedRecord query, Predicate<String> common, Predicate<String> crowded, boolean byPlace) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         Set<Integer> years = new LinkedHashSet<>();
         query.record().birthDates().forEach(date -> years.add(date.year()));
         for (String key : query.nameKeys()) {
-            List<Query> ways = new ArrayList<>();
-            ways.add(new TermQuery(new Term(NAME, key)));
-            if (key.length() >= MIN_KEY_FOR_FUZZY && !common.test(key)) {
-                ways.add(new BoostQuery(new TermQuery(new Term(NAME_DELETIONS, key)), DELETION_BOOST));
-                for (String deletion : deletions(key)) {
-                    ways.add(new BoostQuery(new TermQuery(new Term(NAME_DELETIONS, deletion)), DELETION_BOOST));
+            if (!crowded.test(key)) {
+                List<Query> ways = new ArrayList<>();
+                ways.add(new TermQuery(new Term(NAME, key)));
+                if (key.length() >= MIN_KEY_FOR_FUZZY && !common.test(key)) {
+                    ways.add(new BoostQuery(new TermQuery(new Term(NAME_DELETIONS, key)), DELETION_BOOST));
+                    for (String deletion : deletions(key)) {
+                        ways.add(new BoostQuery(new TermQuery(new Term(NAME_DELETIONS, deletion)), DELETION_BOOST));
+                    }
                 }
+                builder.add(new DisjunctionMaxQuery(ways, 0), BooleanClause.Occur.SHOULD);
+            } else if (years.isEmpty()) {
+                builder.add(new TermQuery(new Term(NAME, key)), BooleanClause.Occur.SHOULD);
             }
-            builder.add(new DisjunctionMaxQuery(ways, 0), BooleanClause.Occur.SHOULD);
             addWithYears(builder, NAME_YEAR, key, years, 1);
             for (NameUnit father : query.father()) {
                 builder.add(new BoostQuery(new TermQuery(new Term(NAME_FATHER, key + '/' + father.key())), FATHER_BOOST),

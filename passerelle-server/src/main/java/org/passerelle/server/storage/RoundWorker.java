@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A virtual thread working through a queue kept in the database, in rounds: one at start, then one whenever it
- * is woken, and at least every poll interval. A failed round is logged and the next one tries again: the work
- * is still in the database.
+ * is woken, and at least every poll interval. A worker may gather: once woken, it waits a little before its round,
+ * so that one round takes the work of many wake-ups. A failed round is logged and the next one tries again: the
+ * work is still in the database.
  */
 public final class RoundWorker {
 
@@ -19,14 +20,22 @@ public final class RoundWorker {
 
     private final String name;
     private final Duration pollInterval;
+    private final Duration gather;
     private final Runnable round;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
+    /** A worker whose round starts as soon as it is woken. */
     public RoundWorker(String name, Duration pollInterval, Runnable round) {
+        this(name, pollInterval, Duration.ZERO, round);
+    }
+
+    /** A worker that, once woken, waits {@code gather} before its round. */
+    public RoundWorker(String name, Duration pollInterval, Duration gather, Runnable round) {
         this.name = name;
         this.pollInterval = pollInterval;
+        this.gather = gather;
         this.round = round;
     }
 
@@ -62,7 +71,9 @@ public final class RoundWorker {
                 LOG.warn("A round of {} failed; the next one tries again", name, e);
             }
             try {
-                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS) && gather.isPositive()) {
+                    Thread.sleep(gather);
+                }
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 return;

@@ -102,19 +102,30 @@ public final class Browser implements AutoCloseable {
 
     /** Password then TOTP code, as a person does it. */
     public void signIn(String baseUrl, NodeTest.TestUser user) {
-        long step = Totp.STANDARD.step(Instant.now());
-        if (LAST_STEPS.getOrDefault(user.username(), -1L) >= step) {
-            sleepUntil(Instant.ofEpochSecond((step + 1) * 30));
-        }
-        LAST_STEPS.put(user.username(), Totp.STANDARD.step(Instant.now()));
         open(baseUrl + "/login");
         find(By.id("username")).sendKeys(user.username());
         find(By.id("password")).sendKeys(user.password());
         find(By.cssSelector("form[action='/login'] button[type=submit]")).click();
         waitForUrl(baseUrl + "/login/second-factor");
-        find(By.id("code")).sendKeys(WebSession.currentCode(user.totpSecret()));
+        find(By.id("code")).sendKeys(unusedCode(user));
         find(By.cssSelector("form[action='/login/second-factor'] button[type=submit]")).click();
         waitForUrl(baseUrl + "/");
+    }
+
+    /**
+     * A code of a time step this user has not used yet, waiting for the next step if need be. The step is read
+     * on both sides of computing the code, and the later one is kept, so a boundary crossed in between cannot
+     * let the next sign-in reuse the same code.
+     */
+    private static String unusedCode(NodeTest.TestUser user) {
+        long step = Totp.STANDARD.step(Instant.now());
+        if (LAST_STEPS.getOrDefault(user.username(), -1L) >= step) {
+            sleepUntil(Instant.ofEpochSecond((step + 1) * 30));
+        }
+        long before = Totp.STANDARD.step(Instant.now());
+        String code = WebSession.currentCode(user.totpSecret());
+        LAST_STEPS.put(user.username(), Math.max(before, Totp.STANDARD.step(Instant.now())));
+        return code;
     }
 
     private static void sleepUntil(Instant moment) {

@@ -103,6 +103,9 @@ public class SecondFactor {
         context.setAuthentication(full);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        if (users.passwordChangeRequired(username)) {
+            PasswordChangeRequired.require(request);
+        }
         users.recordSuccess(username);
         audit.success("login", "user", username);
     }

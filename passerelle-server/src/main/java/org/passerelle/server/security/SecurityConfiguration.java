@@ -91,6 +91,7 @@ class SecurityConfiguration {
                     .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                     .exceptionHandling(e -> e.accessDeniedHandler(refusals))
                     .addFilterBefore(new AbsoluteSessionTimeoutFilter(absoluteTimeout, clock), AuthorizationFilter.class)
+                    .addFilterAfter(new PasswordChangeRequired(), AuthorizationFilter.class)
                     .headers(h -> h
                             .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -1,8 +1,10 @@
 package org.passerelle.server.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.passerelle.server.security.ApiTokens;
 import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.security.PasswordChangeRequired;
 import org.passerelle.server.security.UserService;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The user's own account: language and personal API tokens. */
+/** The user's own account: language, password and personal API tokens. */
 @Controller
 class AccountController {
 
@@ -26,7 +28,8 @@ class AccountController {
     }
 
     @GetMapping("/account")
-    String account(Authentication user, Model model) {
+    String account(Authentication user, Model model, HttpServletRequest request) {
+        model.addAttribute("passwordChangeRequired", PasswordChangeRequired.pending(request));
         return view(user, model, List.of(), null);
     }
 
@@ -42,12 +45,15 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(Authentication user, @RequestParam(defaultValue = "") String current,
-            @RequestParam(defaultValue = "") String replacement, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String replacement, Model model, RedirectAttributes redirect,
+            HttpServletRequest request) {
         try {
             users.changeOwnPassword(user.getName(), current, replacement);
+            PasswordChangeRequired.satisfied(request);
             redirect.addFlashAttribute("passwordChanged", true);
             return "redirect:/account";
         } catch (InvalidInputException e) {
+            model.addAttribute("passwordChangeRequired", PasswordChangeRequired.pending(request));
             return view(user, model, FormErrors.of(e), null);
         }
     }

@@ -6,7 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.passerelle.server.audit.AuditFilter;
 import org.passerelle.server.audit.AuditLog;
@@ -23,6 +26,8 @@ class SecurityHttpTest extends NodeTest {
 
     @Autowired
     ApiTokens tokens;
+
+    private static final Pattern ENROLMENT_SECRET = Pattern.compile("<code class=\"secret\" dir=\"ltr\">([A-Z2-7 ]+)</code>");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -136,6 +141,33 @@ class SecurityHttpTest extends NodeTest {
                 .headers().firstValue("Location").orElseThrow()).endsWith("/login/second-factor");
         assertThat(audit.search(new AuditFilter(user.username(), "user.password.change", null, null, null, 5)))
                 .extracting(e -> e.event().outcome()).contains(AuditOutcome.SUCCESS, AuditOutcome.FAILURE);
+    }
+
+    @Test
+    void aPasswordAnAdministratorGeneratedMustBeReplacedBeforeAnythingElse() {
+        TestUser user = newUser(Role.ANALYST);
+        String generated = users.resetCredentials(user.username());
+        WebSession session = new WebSession(baseUrl());
+        session.get("/login");
+        assertThat(session.post("/login", Map.of("username", user.username(), "password", generated))
+                .headers().firstValue("Location").orElseThrow()).endsWith("/login/second-factor/enrol");
+        Matcher secret = ENROLMENT_SECRET.matcher(session.get("/login/second-factor/enrol").body());
+        assertThat(secret.find()).isTrue();
+        session.post("/login/second-factor/enrol", Map.of("code", WebSession.currentCode(secret.group(1).replace(" ", ""))));
+
+        for (String page : List.of("/", "/intel/requests", "/account/tokens")) {
+            HttpResponse<String> refused = page.equals("/account/tokens")
+                    ? session.post(page, Map.of("name", "before changing")) : session.get(page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/account");
+        }
+        assertThat(session.get("/account").body()).contains("role=\"alert\"");
+        HttpResponse<String> changed = session.post("/account/password",
+                Map.of("current", generated, "replacement", "a river runs through Fes"));
+        assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith("/account");
+        assertThat(session.get("/").statusCode()).isEqualTo(200);
+        assertThat(session.get("/account").body()).doesNotContain("role=\"alert\"");
+        assertThat(tokens.list(user.username())).isEmpty();
     }
 
     @Test

@@ -90,6 +90,7 @@ final class DemoCommand implements Callable<Integer> {
             String office = OFFICES.get(node.code()).get(role);
             UserService.Created account = users.create(new NewUser(username, displayName(role, node), role.name(),
                     office, null));
+            users.keepGivenPassword(username);
             created.add(new DemoAccount(username, role, account.initialPassword(),
                     users.provisionSecondFactor(username)));
         }

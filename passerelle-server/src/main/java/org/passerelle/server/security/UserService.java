@@ -245,6 +245,17 @@ public class UserService {
         return secret;
     }
 
+    /**
+     * Lets a user keep the password they were given: for prepared accounts whose credentials are handed out
+     * together with a provisioned second factor (the demo's), not for accounts an administrator opens or resets.
+     */
+    @Transactional
+    public void keepGivenPassword(String username) {
+        requireExists(username);
+        jdbc.sql("UPDATE users SET password_change_required = FALSE WHERE username = :u").param("u", username).update();
+        audit.success("user.password.keep", "user", username);
+    }
+
     /** Accepts a TOTP time step only once: false when this step or a later one was already used. */
     @Transactional
     boolean consumeTotpStep(String username, long step) {

@@ -65,6 +65,11 @@ final class BenchCommand {
                         + "(default: ${DEFAULT-VALUE}; with fewer, compilation still takes a third of the CPU while measuring).")
         int warmup;
 
+        @Option(names = "--settle", defaultValue = "5",
+                description = "Seconds to wait between the warm-up and the measurement, for the work the warm-up left "
+                        + "behind (audit rounds, the database writing back pages) to finish (default: ${DEFAULT-VALUE}).")
+        int settle;
+
         @Option(names = "--producers", defaultValue = "4", description = "Threads writing envelopes (default: ${DEFAULT-VALUE}).")
         int producers;
 
@@ -96,6 +101,7 @@ final class BenchCommand {
                 JdbcClient france = pair.context(pair.france()).getBean(JdbcClient.class);
                 out.printf("Warming up (%d envelopes)...%n", warmup);
                 run(exchange, france, warmup, "warm-up");
+                Thread.sleep(Duration.ofSeconds(settle));
                 out.printf("Measuring %d envelopes, %d producer threads, %s, offered rate %s...%n", envelopes, producers,
                         database, rate == 0 ? "unlimited" : rate + "/s");
                 Instant start = Instant.now();

@@ -103,7 +103,7 @@ public class SecondFactor {
         context.setAuthentication(full);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        if (users.passwordChangeRequired(username)) {
+        if (account.passwordChangeRequired()) {
             PasswordChangeRequired.require(request);
         }
         users.recordSuccess(username);

@@ -29,17 +29,17 @@ class AccountController {
 
     @GetMapping("/account")
     String account(Authentication user, Model model, HttpServletRequest request) {
-        model.addAttribute("passwordChangeRequired", PasswordChangeRequired.pending(request));
-        return view(user, model, List.of(), null);
+        return view(user, model, request, List.of(), null);
     }
 
     @PostMapping("/account/tokens")
-    String createToken(Authentication user, @RequestParam(defaultValue = "") String name, Model model) {
+    String createToken(Authentication user, @RequestParam(defaultValue = "") String name, Model model,
+            HttpServletRequest request) {
         try {
             ApiTokens.Issued issued = tokens.issue(user.getName(), name);
-            return view(user, model, List.of(), issued);
+            return view(user, model, request, List.of(), issued);
         } catch (InvalidInputException e) {
-            return view(user, model, FormErrors.of(e), null);
+            return view(user, model, request, FormErrors.of(e), null);
         }
     }
 
@@ -53,8 +53,7 @@ class AccountController {
             redirect.addFlashAttribute("passwordChanged", true);
             return "redirect:/account";
         } catch (InvalidInputException e) {
-            model.addAttribute("passwordChangeRequired", PasswordChangeRequired.pending(request));
-            return view(user, model, FormErrors.of(e), null);
+            return view(user, model, request, FormErrors.of(e), null);
         }
     }
 
@@ -64,7 +63,9 @@ class AccountController {
         return "redirect:/account";
     }
 
-    private String view(Authentication user, Model model, List<FormErrors.Error> errors, ApiTokens.Issued issued) {
+    private String view(Authentication user, Model model, HttpServletRequest request, List<FormErrors.Error> errors,
+            ApiTokens.Issued issued) {
+        model.addAttribute("passwordChangeRequired", PasswordChangeRequired.pending(request));
         model.addAttribute("tokens", tokens.list(user.getName()));
         model.addAttribute("errors", errors);
         model.addAttribute("issued", issued);

@@ -33,7 +33,8 @@ public interface NameFrequencies {
         return Math.max(0.25, log2((double) Math.max(2, records) / Math.max(1, count)));
     }
 
-    private static double log2(double x) {
+    /** Base-2 logarithm: evidence and rarity are counted in bits throughout scoring. */
+    static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }
 }

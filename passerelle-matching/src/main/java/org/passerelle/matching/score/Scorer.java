@@ -49,7 +49,7 @@ public final class Scorer {
         List<ScoredCandidate> ranked = new ArrayList<>(pairs.size());
         for (PairEvidence pair : pairs) {
             double probability = pair.odds() / (absence + totalOdds);
-            double othersBits = -log2(absence + totalOdds - pair.odds());
+            double othersBits = -NameFrequencies.log2(absence + totalOdds - pair.odds());
             ranked.add(new ScoredCandidate(pair.candidate().record().id(), probability, thresholds.decide(probability),
                     pair.outcomes(), pair.weights(), othersBits));
         }
@@ -66,10 +66,6 @@ public final class Scorer {
             total += weights[outcome.field().ordinal()];
         }
         return new PairEvidence(candidate, outcomes, weights, model.oddsOfWeight(total));
-    }
-
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
     }
 
     /** One pair weighed alone: its field outcomes, their weights in bits, and its posterior odds as a pair. */

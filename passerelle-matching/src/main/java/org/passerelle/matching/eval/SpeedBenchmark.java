@@ -22,8 +22,8 @@ import org.passerelle.matching.score.FellegiSunterModel;
 
 /**
  * Speed of the engine on a registry and a query file: import and index time, single-query latency (p50, p99, one
- * thread, after warm-up) and batch throughput (all threads, the median of three rounds), with the peak heap the JVM used. A bench program, not
- * a test: {@code SpeedBenchmark REGISTRY.csv QUERIES.csv INDEX_DIR THREADS [reuse]}.
+ * thread, after warm-up) and batch throughput (all threads, the median of three rounds), with the peak heap the
+ * JVM used. A bench program, not a test: {@code SpeedBenchmark REGISTRY.csv QUERIES.csv INDEX_DIR THREADS [reuse]}.
  */
 public final class SpeedBenchmark {
     private static final int WARM_UP = 500;

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Appending and linking are split so that an append is one insert that locks nothing: linking inside the
  * action's transaction held the head's lock until that transaction's commit reached the disk, which put every
- * writer of the node in one queue. An entry waits here from its commit until the next round, normally
- * tens of milliseconds (each commit that appended wakes the sequencer, which gathers briefly); reading or verifying the log links whatever is
- * pending first. A crash can lose a round, which is then done again: its entries are still pending.
+ * writer of the node in one queue. An entry waits here from its commit until the next round, normally tens of
+ * milliseconds (each commit that appended wakes the sequencer, which gathers briefly); reading or verifying the log
+ * links whatever is pending first. A crash can lose a round, which is then done again: its entries are still pending.
  */
 @Component
 class AuditSequencer implements SmartLifecycle {

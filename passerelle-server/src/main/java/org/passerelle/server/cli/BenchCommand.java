@@ -17,9 +17,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -174,7 +177,7 @@ final class BenchCommand {
 
         private static List<Sample> samples(JdbcClient france, List<String> cases) {
             List<Sample> samples = new ArrayList<>();
-            java.util.Set<String> measured = new java.util.HashSet<>(cases);
+            Set<String> measured = new HashSet<>(cases);
             france.sql("""
                     SELECT e.case_id, e.sent_at, d.settled_at FROM exchange_delivery d
                     JOIN exchange_envelope e ON e.id = d.envelope_id WHERE d.state = 'ACCEPTED'
@@ -194,7 +197,7 @@ final class BenchCommand {
          */
         private static void printSlowSeconds(PrintWriter out, List<Sample> samples) {
             Instant first = samples.stream().map(Sample::sentAt).min(Instant::compareTo).orElseThrow();
-            java.util.TreeMap<Long, long[]> perSecond = new java.util.TreeMap<>();  // second -> {envelopes, slow, max}
+            TreeMap<Long, long[]> perSecond = new TreeMap<>();  // second -> {envelopes, slow, max}
             for (Sample sample : samples) {
                 long[] second = perSecond.computeIfAbsent(Duration.between(first, sample.sentAt()).toSeconds(),
                         k -> new long[3]);

@@ -61,7 +61,7 @@ import org.passerelle.matching.score.NameFrequencies;
  */
 public final class RegistryIndex implements Closeable {
     /** Version of the fields and keys written; bump it whenever indexing or keying changes. */
-    public static final int LAYOUT = 7;
+    public static final int LAYOUT = 8;
     static final String ID = "id";
     static final String NAME = "name";
     static final String NAME_DELETIONS = "name_del";
@@ -69,6 +69,7 @@ public final class RegistryIndex implements Closeable {
     static final String SPELLING_YEAR = "spelling_year";
     static final String NAME_FATHER = "name_father";
     static final String NAME_PLACE = "name_place";
+    static final String PLACE = "place";
     static final String DATE = "date";
     static final String RECORD = "record";
     private static final char COLUMN_SEPARATOR = '\u001F';
@@ -95,6 +96,8 @@ public final class RegistryIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, Integer> recordsPerKey = new ConcurrentHashMap<>();
+    /** Records per place of birth: places are few (a gazetteer and the spellings outside it), so never trimmed. */
+    private final Map<String, Integer> recordsPerPlace = new ConcurrentHashMap<>();
     /** Records visible to searches, refreshed on commit: read for every name weight, so kept at hand. */
     private volatile int searchableSize;
 
@@ -133,6 +136,7 @@ public final class RegistryIndex implements Closeable {
         writer.commit();
         searchers.maybeRefreshBlocking();
         recordsPerKey.clear();
+        recordsPerPlace.clear();
         searchableSize = countSearchable();
     }
 
@@ -234,6 +238,11 @@ public final class RegistryIndex implements Closeable {
             public double uniquenessBits() {
                 return Math.log(Math.max(2, searchableSize)) / Math.log(2);
             }
+
+            @Override
+            public double placeBits(String place) {
+                return NameFrequencies.fromCount(recordsBornIn(place), searchableSize);
+            }
         };
     }
 
@@ -242,6 +251,10 @@ public final class RegistryIndex implements Closeable {
             recordsPerKey.clear();
         }
         return recordsPerKey.computeIfAbsent(key, k -> docFreq(NAME, k));
+    }
+
+    private int recordsBornIn(String place) {
+        return recordsPerPlace.computeIfAbsent(place, p -> docFreq(PLACE, p));
     }
 
     private int docFreq(String field, String value) {
@@ -280,7 +293,7 @@ public final class RegistryIndex implements Closeable {
                 builder.add(new BoostQuery(new TermQuery(new Term(NAME_FATHER, key + '/' + father.key())), FATHER_BOOST),
                         BooleanClause.Occur.SHOULD);
             }
-            placeTerm(query).filter(place -> byPlace).ifPresent(place -> builder.add(
+            query.birthPlace().term().filter(place -> byPlace).ifPresent(place -> builder.add(
                     new BoostQuery(new TermQuery(new Term(NAME_PLACE, key + '#' + place)), PLACE_BOOST),
                     BooleanClause.Occur.SHOULD));
         }
@@ -333,7 +346,8 @@ public final class RegistryIndex implements Closeable {
         }
         record.birthDates().stream().filter(date -> date.day() != 0).map(BirthDate::toString).distinct()
                 .forEach(date -> document.add(new StringField(DATE, date, Field.Store.NO)));
-        Optional<String> place = placeTerm(prepared);
+        Optional<String> place = prepared.birthPlace().term();
+        place.ifPresent(p -> document.add(new StringField(PLACE, p, Field.Store.NO)));
         for (String key : prepared.nameKeys()) {
             prepared.father().stream().map(NameUnit::key).distinct().forEach(father ->
                     document.add(new StringField(NAME_FATHER, key + '/' + father, Field.Store.NO)));
@@ -353,18 +367,6 @@ public final class RegistryIndex implements Closeable {
         record.names().forEach(units -> units.stream().map(NameUnit::text)
                 .filter(text -> !ArabicText.isArabic(text)).forEach(spellings::add));
         return spellings;
-    }
-
-    /**
-     * The place of birth as blocking knows it: the gazetteer's place whatever the spelling (Tanger, Tangier and طنجة
-     * are one), else the key of the text as written.
-     */
-    private static Optional<String> placeTerm(PreparedRecord record) {
-        Places.Spelling place = record.birthPlace();
-        if (place.key().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(place.place().map(known -> known.latin().getFirst()).orElse(place.key()));
     }
 
     /** The keys one letter shorter, for keys long enough that a deletion still says something. */

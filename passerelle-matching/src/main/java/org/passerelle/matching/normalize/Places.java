@@ -27,6 +27,17 @@ public final class Places {
     /** A place of birth as a record gives it: its key, and the gazetteer's place when known. */
     public record Spelling(String key, Optional<Place> place) {
         public static final Spelling UNKNOWN = new Spelling("", Optional.empty());
+
+        /**
+         * One term for the place whatever the spelling: the gazetteer's place (Tanger, Tangier and طنجة are one),
+         * else the key of the text as written; empty when no place is given.
+         */
+        public Optional<String> term() {
+            if (key.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(place.map(known -> known.latin().getFirst()).orElse(key));
+        }
     }
 
     private final List<Place> places;

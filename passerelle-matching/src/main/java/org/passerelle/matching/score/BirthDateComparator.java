@@ -8,14 +8,22 @@ import org.passerelle.matching.BirthDate;
  * Compares birth dates, keeping the best agreement over every pair when a side lists several. Day and month
  * swapped is a classic clerical error between French (day first) and other conventions; a conventional date
  * (1 January, or a year alone) only says the year. A neighbouring year has its own level: an age estimated at
- * the border is most often one year off, which says far more than two years off.
+ * the border is most often one year off, which says far more than two years off. It has two, in fact: beside a
+ * conventional date, a year off is what an estimated age looks like and is common among true matches; between two
+ * dates written in full it is a clerical slip and much rarer.
  */
 public final class BirthDateComparator {
     private static final int NEAR_YEARS = 2;
-    /** Levels of {@link Field#BIRTH_DATE} for dates in different years, by how many years apart. */
-    private static final int NEIGHBOURING_YEAR = 5;
-    private static final int YEARS_APART = 6;
-    private static final int DIFFERENT = 7;
+    /** Levels of {@link Field#BIRTH_DATE}, best first. */
+    private static final int EXACT = 0;
+    private static final int DAY_MONTH_SWAPPED = 1;
+    private static final int SAME_MONTH = 2;
+    private static final int SAME_YEAR_CONVENTIONAL = 3;
+    private static final int SAME_YEAR = 4;
+    private static final int NEIGHBOURING_YEAR_OF_ESTIMATE = 5;
+    private static final int NEIGHBOURING_YEAR = 6;
+    private static final int YEARS_APART = 7;
+    private static final int DIFFERENT = 8;
 
     private BirthDateComparator() {
     }
@@ -39,20 +47,23 @@ public final class BirthDateComparator {
         boolean bothComplete = q.day() != 0 && c.day() != 0;
         if (q.year() == c.year()) {
             if (q.isConventional() && c.isConventional()) {
-                return 3;
+                return SAME_YEAR_CONVENTIONAL;
             }
             if (bothComplete && q.equals(c)) {
-                return 0;
+                return EXACT;
             }
             if (bothComplete && q.month() == c.day() && q.day() == c.month()) {
-                return 1;
+                return DAY_MONTH_SWAPPED;
             }
             if (q.month() != 0 && q.month() == c.month()) {
-                return 2;
+                return SAME_MONTH;
             }
-            return q.isConventional() || c.isConventional() ? 3 : 4;
+            return q.isConventional() || c.isConventional() ? SAME_YEAR_CONVENTIONAL : SAME_YEAR;
         }
         int apart = Math.abs(q.year() - c.year());
-        return apart == 1 ? NEIGHBOURING_YEAR : apart <= NEAR_YEARS ? YEARS_APART : DIFFERENT;
+        if (apart == 1) {
+            return q.isConventional() || c.isConventional() ? NEIGHBOURING_YEAR_OF_ESTIMATE : NEIGHBOURING_YEAR;
+        }
+        return apart <= NEAR_YEARS ? YEARS_APART : DIFFERENT;
     }
 }

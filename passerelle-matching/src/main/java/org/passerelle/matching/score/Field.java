@@ -9,7 +9,7 @@ import java.util.List;
 public enum Field {
     NAMES("names", "full, rare", "full", "covered, rare", "covered", "most", "some", "none"),
     BIRTH_DATE("birth_date", "exact", "day/month swapped", "same month", "same year, conventional date", "same year",
-            "neighbouring year", "2 years apart", "different"),
+            "neighbouring year, conventional date", "neighbouring year", "2 years apart", "different"),
     BIRTH_PLACE("birth_place", "same", "similar", "different"),
     SEX("sex", "same", "different"),
     FATHER("father", "same", "similar", "different"),

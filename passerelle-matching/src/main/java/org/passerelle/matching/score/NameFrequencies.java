@@ -13,6 +13,15 @@ public interface NameFrequencies {
     /** log2 of the registry size: a name with at least this many bits is expected to be unique in the registry. */
     double uniquenessBits();
 
+    /**
+     * Bits of a place of birth ({@link org.passerelle.matching.normalize.Places.Spelling#term()}), the same way:
+     * being born in Casablanca says less than being born in Ifrane. NaN where places are not counted: the place then
+     * weighs by its level alone.
+     */
+    default double placeBits(String place) {
+        return Double.NaN;
+    }
+
     /** Frequencies from counts of records per key, for registries held in memory. */
     static NameFrequencies ofCounts(Map<String, Integer> recordsPerKey, long records) {
         return new NameFrequencies() {

@@ -13,7 +13,7 @@ public final class PlaceComparator {
     private PlaceComparator() {
     }
 
-    public static FieldOutcome compare(Places.Spelling query, Places.Spelling candidate) {
+    public static FieldOutcome compare(Places.Spelling query, Places.Spelling candidate, NameFrequencies frequencies) {
         String queryKey = query.key();
         String candidateKey = candidate.key();
         if (queryKey.isEmpty() || candidateKey.isEmpty()) {
@@ -22,14 +22,20 @@ public final class PlaceComparator {
         Optional<Places.Place> queryPlace = query.place();
         Optional<Places.Place> candidatePlace = candidate.place();
         if (queryPlace.isPresent() && candidatePlace.isPresent()) {
-            boolean same = queryPlace.get().equals(candidatePlace.get());
-            return new FieldOutcome(Field.BIRTH_PLACE, same ? 0 : 2, same ? queryPlace.get().latin().getFirst() : "");
+            return queryPlace.equals(candidatePlace) ? same(query, frequencies)
+                    : new FieldOutcome(Field.BIRTH_PLACE, 2, "");
         }
         if (queryKey.equals(candidateKey)) {
-            return new FieldOutcome(Field.BIRTH_PLACE, 0, queryKey);
+            return same(query, frequencies);
         }
         boolean similar = Math.min(queryKey.length(), candidateKey.length()) >= 3
                 && BridgeKey.distance(queryKey, candidateKey) == 1;
         return new FieldOutcome(Field.BIRTH_PLACE, similar ? 1 : 2, "");
+    }
+
+    /** The same place, weighed by how many in the registry were born there. */
+    private static FieldOutcome same(Places.Spelling place, NameFrequencies frequencies) {
+        String term = place.term().orElseThrow();
+        return new FieldOutcome(Field.BIRTH_PLACE, 0, term, frequencies.placeBits(term));
     }
 }

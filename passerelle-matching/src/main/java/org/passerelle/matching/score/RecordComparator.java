@@ -17,7 +17,7 @@ public final class RecordComparator {
         return List.of(
                 NameComparator.compare(query.names(), candidate.names(), frequencies),
                 BirthDateComparator.compare(query.record().birthDates(), candidate.record().birthDates()),
-                PlaceComparator.compare(query.birthPlace(), candidate.birthPlace()),
+                PlaceComparator.compare(query.birthPlace(), candidate.birthPlace(), frequencies),
                 compareSex(query.record().sex(), candidate.record().sex()),
                 ParentComparator.compare(Field.FATHER, query.father(), candidate.father(), frequencies),
                 ParentComparator.compare(Field.MOTHER, query.mother(), candidate.mother(), frequencies));

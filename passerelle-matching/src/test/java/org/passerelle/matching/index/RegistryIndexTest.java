@@ -17,6 +17,7 @@ import org.passerelle.matching.BirthDate;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.PreparedRecord;
 import org.passerelle.matching.Sex;
+import org.passerelle.matching.score.NameFrequencies;
 
 class RegistryIndexTest {
     private static PersonRecord person(String id, String names, String date, String father) {
@@ -62,6 +63,21 @@ class RegistryIndexTest {
             assertThat(index.candidates(query, 1).getFirst().record().id()).isEqualTo("SETTAT");
             assertThat(index.estimationCandidates(query, 20).stream().map(c -> c.record().id()))
                     .as("estimation does not block on the place").doesNotContain("SETTAT");
+        }
+    }
+
+    @Test
+    void aPlaceWhereFewWereBornSaysMoreWhateverItsSpelling(@TempDir Path dir) throws IOException {
+        try (RegistryIndex index = RegistryIndex.open(dir)) {
+            for (int i = 0; i < 16; i++) {
+                index.put(new PersonRecord("MA" + i, List.of("بناني, كريم"), Sex.M, List.of(),
+                        i < 7 ? "الدار البيضاء" : i < 8 ? "CASABLANCA" : i < 15 ? "الرباط" : "إفران", "", ""));
+            }
+            index.commit(Map.of());
+            NameFrequencies frequencies = index.frequencies();
+
+            assertThat(frequencies.placeBits("Casablanca")).as("8 of 16, in both scripts").isEqualTo(1.0);
+            assertThat(frequencies.placeBits("Ifrane")).as("1 of 16").isEqualTo(4.0);
         }
     }
 

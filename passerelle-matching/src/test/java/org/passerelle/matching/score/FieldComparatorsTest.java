@@ -27,6 +27,8 @@ class FieldComparatorsTest {
         assertThat(dateLevel("1990", "1990-03-12")).isEqualTo("same year, conventional date");
         assertThat(dateLevel("1990-07-30", "1990-03-12")).isEqualTo("same year");
         assertThat(dateLevel("1991-03-12", "1990-03-12")).isEqualTo("neighbouring year");
+        assertThat(dateLevel("1991-01-01", "1990-03-12")).isEqualTo("neighbouring year, conventional date");
+        assertThat(dateLevel("1991", "1990-03-12")).isEqualTo("neighbouring year, conventional date");
         assertThat(dateLevel("1988-01-01", "1990-03-12")).isEqualTo("2 years apart");
         assertThat(dateLevel("1980-03-12", "1990-03-12")).isEqualTo("different");
         assertThat(dateLevel("", "1990-03-12")).isEqualTo("missing");
@@ -56,10 +58,44 @@ class FieldComparatorsTest {
         assertThat(level("", "Rabat")).isEqualTo("missing");
     }
 
+    @Test
+    void theSamePlaceCarriesHowRareItIs() {
+        NameFrequencies casablancaCommon = new NameFrequencies() {
+            @Override
+            public double bits(String key) {
+                return 1;
+            }
+
+            @Override
+            public double uniquenessBits() {
+                return 10;
+            }
+
+            @Override
+            public double placeBits(String place) {
+                return place.equals("Casablanca") ? 2 : 6;
+            }
+        };
+        Places gazetteer = Places.morocco();
+        FieldOutcome casablanca = PlaceComparator.compare(gazetteer.spelling("Casa"), gazetteer.spelling("الدار البيضاء"),
+                casablancaCommon);
+        FieldOutcome ifrane = PlaceComparator.compare(gazetteer.spelling("Ifrane"), gazetteer.spelling("IFRANE"),
+                casablancaCommon);
+        FieldOutcome elsewhere = PlaceComparator.compare(gazetteer.spelling("Ifrane"), gazetteer.spelling("Rabat"),
+                casablancaCommon);
+
+        assertThat(casablanca.level()).isZero();
+        assertThat(casablanca.sharedBits()).isEqualTo(2);
+        assertThat(casablanca.detail()).isEqualTo("Casablanca");
+        assertThat(ifrane.sharedBits()).isEqualTo(6);
+        assertThat(elsewhere.sharedBits()).as("a disagreement weighs by its level").isNaN();
+    }
+
     private static String level(String query, String candidate) {
         Places gazetteer = Places.morocco();
         return Field.BIRTH_PLACE.levelName(
-                PlaceComparator.compare(gazetteer.spelling(query), gazetteer.spelling(candidate)).level());
+                PlaceComparator.compare(gazetteer.spelling(query), gazetteer.spelling(candidate),
+                        NameFrequencies.ofCounts(Map.of(), 1000)).level());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,7 @@ public final class RegistryIndex implements Closeable {
     private static final int MIN_KEY_FOR_FUZZY = 3;
     private static final float DELETION_BOOST = 0.6f;
     private static final float NEAR_YEAR_BOOST = 0.3f;
+    private static final float NEAR_ESTIMATED_YEAR_BOOST = 0.6f;
     private static final float SPELLING_BOOST = 0.5f;
     private static final float FATHER_BOOST = 0.5f;
     private static final float PLACE_BOOST = 0.5f;
@@ -272,8 +274,7 @@ public final class RegistryIndex implements Closeable {
 
     static Query blockingQuery(PreparedRecord query, Predicate<String> common, Predicate<String> crowded, boolean byPlace) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        Set<Integer> years = new LinkedHashSet<>();
-        query.record().birthDates().forEach(date -> years.add(date.year()));
+        Map<Integer, Float> years = nearYearBoosts(query.record().birthDates());
         for (String key : query.nameKeys()) {
             if (!crowded.test(key)) {
                 List<Query> ways = new ArrayList<>();
@@ -308,16 +309,28 @@ public final class RegistryIndex implements Closeable {
         return builder.build();
     }
 
+    /**
+     * The query's years, each with the weight of the years either side: a conventional date (1 January, a year alone)
+     * is often an estimated age, a year off as often as not among those that are off, so its neighbours count more.
+     */
+    private static Map<Integer, Float> nearYearBoosts(List<BirthDate> dates) {
+        Map<Integer, Float> years = new LinkedHashMap<>();
+        for (BirthDate date : dates) {
+            years.merge(date.year(), date.isConventional() ? NEAR_ESTIMATED_YEAR_BOOST : NEAR_YEAR_BOOST, Math::min);
+        }
+        return years;
+    }
+
     /** The value paired with each year, and more weakly with the years either side. */
-    private static void addWithYears(BooleanQuery.Builder builder, String field, String value, Set<Integer> years,
-                                     float boost) {
-        for (int year : years) {
+    private static void addWithYears(BooleanQuery.Builder builder, String field, String value,
+                                     Map<Integer, Float> years, float boost) {
+        years.forEach((year, nearBoost) -> {
             builder.add(new BoostQuery(new TermQuery(new Term(field, paired(value, year))), boost), BooleanClause.Occur.SHOULD);
             for (int near : new int[] {year - 1, year + 1}) {
-                builder.add(new BoostQuery(new TermQuery(new Term(field, paired(value, near))), boost * NEAR_YEAR_BOOST),
+                builder.add(new BoostQuery(new TermQuery(new Term(field, paired(value, near))), boost * nearBoost),
                         BooleanClause.Occur.SHOULD);
             }
-        }
+        });
     }
 
     private static String paired(String value, int year) {

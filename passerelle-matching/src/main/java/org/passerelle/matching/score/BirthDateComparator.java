@@ -55,10 +55,10 @@ public final class BirthDateComparator {
             if (bothComplete && q.month() == c.day() && q.day() == c.month()) {
                 return DAY_MONTH_SWAPPED;
             }
-            if (q.month() != 0 && q.month() == c.month()) {
-                return SAME_MONTH;
+            if (q.isConventional() || c.isConventional()) {
+                return SAME_YEAR_CONVENTIONAL;
             }
-            return q.isConventional() || c.isConventional() ? SAME_YEAR_CONVENTIONAL : SAME_YEAR;
+            return q.month() == c.month() ? SAME_MONTH : SAME_YEAR;
         }
         int apart = Math.abs(q.year() - c.year());
         if (apart == 1) {

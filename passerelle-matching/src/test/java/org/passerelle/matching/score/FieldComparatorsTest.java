@@ -25,6 +25,9 @@ class FieldComparatorsTest {
         assertThat(dateLevel("1990-03-15", "1990-03-12")).isEqualTo("same month");
         assertThat(dateLevel("1990-01-01", "1990-03-12")).isEqualTo("same year, conventional date");
         assertThat(dateLevel("1990", "1990-03-12")).isEqualTo("same year, conventional date");
+        assertThat(dateLevel("1990-01-01", "1990-01-28")).as("1 January says nothing of the month")
+                .isEqualTo("same year, conventional date");
+        assertThat(dateLevel("1990-03", "1990-03-12")).isEqualTo("same month");
         assertThat(dateLevel("1990-07-30", "1990-03-12")).isEqualTo("same year");
         assertThat(dateLevel("1991-03-12", "1990-03-12")).isEqualTo("neighbouring year");
         assertThat(dateLevel("1991-01-01", "1990-03-12")).isEqualTo("neighbouring year, conventional date");

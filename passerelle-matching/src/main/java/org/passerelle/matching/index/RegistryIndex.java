@@ -54,7 +54,8 @@ import org.passerelle.matching.score.NameFrequencies;
  * The registry on disk, in Lucene: each record is indexed under the bridge keys of its names (exactly, and through
  * every one-letter deletion, so that one typo still meets), under each key paired with its birth year, under its
  * exact Latin spellings paired with the year, under each key paired with its father's name keys and with its place
- * of birth, and under its full birth date. The record is kept whole in binary doc values, which unlike stored
+ * of birth, under its full birth date, and under its place of birth alone (counted, so that a shared place weighs
+ * by how many were born there). The record is kept whole in binary doc values, which unlike stored
  * fields are not block-compressed: fetching thirty candidates decompresses nothing. A query becomes a disjunction
  * over those terms, ranked by BM25, whose inverse document frequency favours rare names: candidates come from
  * posting lists, never from a scan of the registry. Pairing names with years keeps the posting lists short, so that
@@ -237,8 +238,8 @@ public final class RegistryIndex implements Closeable {
             }
 
             @Override
-            public double uniquenessBits() {
-                return Math.log(Math.max(2, searchableSize)) / Math.log(2);
+            public long records() {
+                return searchableSize;
             }
 
             @Override

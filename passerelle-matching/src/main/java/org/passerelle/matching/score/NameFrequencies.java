@@ -10,8 +10,13 @@ public interface NameFrequencies {
     /** Bits of a unit key; unseen keys count as held by one record. */
     double bits(String key);
 
+    /** Records in the registry counted. */
+    long records();
+
     /** log2 of the registry size: a name with at least this many bits is expected to be unique in the registry. */
-    double uniquenessBits();
+    default double uniquenessBits() {
+        return log2(Math.max(2, records()));
+    }
 
     /**
      * Bits of a place of birth ({@link org.passerelle.matching.normalize.Places.Spelling#term()}), the same way:
@@ -31,8 +36,8 @@ public interface NameFrequencies {
             }
 
             @Override
-            public double uniquenessBits() {
-                return log2(Math.max(2, records));
+            public long records() {
+                return records;
             }
         };
     }

@@ -70,8 +70,8 @@ class FieldComparatorsTest {
             }
 
             @Override
-            public double uniquenessBits() {
-                return 10;
+            public long records() {
+                return 1024;
             }
 
             @Override

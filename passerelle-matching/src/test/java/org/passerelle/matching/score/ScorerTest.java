@@ -18,8 +18,8 @@ class ScorerTest {
         }
 
         @Override
-        public double uniquenessBits() {
-            return 20;
+        public long records() {
+            return 1 << 20;
         }
     };
 

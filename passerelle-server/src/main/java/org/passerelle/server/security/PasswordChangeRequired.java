@@ -44,8 +44,8 @@ public final class PasswordChangeRequired extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (pending(request) && !ALLOWED.contains(path) && !path.startsWith("/webjars/")
-                && !path.startsWith("/assets/")) {
+        if (pending(request) && !ALLOWED.contains(path)
+                && SecurityConfiguration.STATIC_ASSET_FOLDERS.stream().noneMatch(path::startsWith)) {
             response.sendRedirect(request.getContextPath() + ACCOUNT_PAGE);
             return;
         }

@@ -2,6 +2,7 @@ package org.passerelle.server.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.passerelle.server.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,6 +30,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /** Folders of style sheets, scripts and fonts: served to anyone, signed in or not, password changed or not. */
+    static final List<String> STATIC_ASSET_FOLDERS = List.of("/webjars/", "/assets/");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -81,8 +85,10 @@ class SecurityConfiguration {
             AccessRefusals refusals = new AccessRefusals(audit);
             SignInSteps signIn = new SignInSteps(users, audit);
             http.authorizeHttpRequests(a -> a
-                            .requestMatchers("/login", "/error", "/webjars/**", "/assets/**", "/favicon.ico",
-                                    "/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                            .requestMatchers(STATIC_ASSET_FOLDERS.stream().map(folder -> folder + "**")
+                                    .toArray(String[]::new)).permitAll()
+                            .requestMatchers("/login", "/error", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+                                    "/actuator/prometheus").permitAll()
                             .requestMatchers("/login/second-factor/**").hasAuthority(Authorities.SECOND_FACTOR_PENDING)
                             .requestMatchers("/admin/**").hasRole(Role.ADMINISTRATOR.name())
                             .requestMatchers("/audit/**").hasRole(Role.AUDITOR.name())

@@ -47,8 +47,7 @@ import org.passerelle.matching.PreparedRecord;
 import org.passerelle.matching.io.RecordCsv;
 import org.passerelle.matching.normalize.ArabicText;
 import org.passerelle.matching.normalize.NameUnit;
-import org.passerelle.matching.normalize.Places;
-import org.passerelle.matching.score.NameFrequencies;
+import org.passerelle.matching.score.RegistryFrequencies;
 
 /**
  * The registry on disk, in Lucene: each record is indexed under the bridge keys of its names (exactly, and through
@@ -99,7 +98,7 @@ public final class RegistryIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, Integer> recordsPerKey = new ConcurrentHashMap<>();
-    /** Records per place of birth: places are few (a gazetteer and the spellings outside it), so never trimmed. */
+    /** Records per place of birth, trimmed like the names' counts: spellings outside the gazetteer can be many. */
     private final Map<String, Integer> recordsPerPlace = new ConcurrentHashMap<>();
     /** Records visible to searches, refreshed on commit: read for every name weight, so kept at hand. */
     private volatile int searchableSize;
@@ -229,12 +228,12 @@ public final class RegistryIndex implements Closeable {
         return PreparedRecord.of(RecordCsv.toRecord(List.of(row.split(String.valueOf(COLUMN_SEPARATOR), -1))));
     }
 
-    /** Name frequencies as the searchable registry has them. */
-    public NameFrequencies frequencies() {
-        return new NameFrequencies() {
+    /** Frequencies of names and places of birth as the searchable registry has them. */
+    public RegistryFrequencies frequencies() {
+        return new RegistryFrequencies() {
             @Override
             public double bits(String key) {
-                return NameFrequencies.fromCount(recordsHolding(key), searchableSize);
+                return RegistryFrequencies.fromCount(recordsHolding(key), searchableSize);
             }
 
             @Override
@@ -244,7 +243,9 @@ public final class RegistryIndex implements Closeable {
 
             @Override
             public double placeBits(String place) {
-                return NameFrequencies.fromCount(recordsBornIn(place), searchableSize);
+                int records = recordsBornIn(place);
+                // None at all: an index written before places were counted, or a term no record holds.
+                return records == 0 ? Double.NaN : RegistryFrequencies.fromCount(records, searchableSize);
             }
         };
     }
@@ -257,6 +258,9 @@ public final class RegistryIndex implements Closeable {
     }
 
     private int recordsBornIn(String place) {
+        if (recordsPerPlace.size() > FREQUENCY_CACHE_LIMIT) {
+            recordsPerPlace.clear();
+        }
         return recordsPerPlace.computeIfAbsent(place, p -> docFreq(PLACE, p));
     }
 
@@ -312,9 +316,10 @@ public final class RegistryIndex implements Closeable {
 
     /**
      * The query's years, each with the weight of the years either side: a conventional date (1 January, a year alone)
-     * is often an estimated age, a year off as often as not among those that are off, so its neighbours count more.
+     * is often an estimated age, and estimates are often a year off, so its neighbours count more than a full
+     * date's; a year given both ways keeps the full date's weight.
      */
-    private static Map<Integer, Float> nearYearBoosts(List<BirthDate> dates) {
+    static Map<Integer, Float> nearYearBoosts(List<BirthDate> dates) {
         Map<Integer, Float> years = new LinkedHashMap<>();
         for (BirthDate date : dates) {
             years.merge(date.year(), date.isConventional() ? NEAR_ESTIMATED_YEAR_BOOST : NEAR_YEAR_BOOST, Math::min);

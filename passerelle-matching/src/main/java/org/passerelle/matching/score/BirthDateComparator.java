@@ -14,7 +14,11 @@ import org.passerelle.matching.BirthDate;
  */
 public final class BirthDateComparator {
     private static final int NEAR_YEARS = 2;
-    /** Levels of {@link Field#BIRTH_DATE}, best first. */
+    /**
+     * Levels of {@link Field#BIRTH_DATE}, in a fixed order of closeness; where a side lists several dates the closest
+     * pair counts. EM may weigh a later level above an earlier one (a conventional date's same year above a same
+     * month), which only matters for the rare query with several dates.
+     */
     private static final int EXACT = 0;
     private static final int DAY_MONTH_SWAPPED = 1;
     private static final int SAME_MONTH = 2;

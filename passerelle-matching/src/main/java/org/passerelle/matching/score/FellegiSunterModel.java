@@ -128,7 +128,7 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
         if (level == Field.MISSING) {
             return 0;
         }
-        return NameFrequencies.log2(m[field.ordinal()][level] / u[field.ordinal()][level]);
+        return RegistryFrequencies.log2(m[field.ordinal()][level] / u[field.ordinal()][level]);
     }
 
     /**
@@ -142,7 +142,7 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
                 || outcome.level() == outcome.field().levelCount() - 1) {
             return weight(outcome.field(), outcome.level());
         }
-        return NameFrequencies.log2(m[outcome.field().ordinal()][outcome.level()]) + outcome.sharedBits();
+        return RegistryFrequencies.log2(m[outcome.field().ordinal()][outcome.level()]) + outcome.sharedBits();
     }
 
     /** Total evidence of a comparison pattern, in bits. */

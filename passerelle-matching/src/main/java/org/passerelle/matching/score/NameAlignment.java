@@ -28,7 +28,7 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
     public record Pair(NameUnit query, NameUnit candidate, double similarity) {
     }
 
-    public static NameAlignment align(List<NameUnit> query, List<NameUnit> candidate, NameFrequencies frequencies) {
+    public static NameAlignment align(List<NameUnit> query, List<NameUnit> candidate, RegistryFrequencies frequencies) {
         double[] queryBits = bits(query, frequencies);
         double[] candidateBits = bits(candidate, frequencies);
         List<int[]> options = new ArrayList<>();
@@ -97,7 +97,7 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
                 .collect(Collectors.joining(" "));
     }
 
-    private static double[] bits(List<NameUnit> units, NameFrequencies frequencies) {
+    private static double[] bits(List<NameUnit> units, RegistryFrequencies frequencies) {
         return units.stream().mapToDouble(unit -> frequencies.bits(unit.key())).toArray();
     }
 

@@ -18,7 +18,7 @@ public final class NameComparator {
     }
 
     public static FieldOutcome compare(List<List<NameUnit>> query, List<List<NameUnit>> candidate,
-                                       NameFrequencies frequencies) {
+                                       RegistryFrequencies frequencies) {
         if (query.isEmpty() || candidate.isEmpty()) {
             return new FieldOutcome(Field.NAMES, Field.MISSING, "");
         }

@@ -14,7 +14,7 @@ public final class ParentComparator {
     }
 
     public static FieldOutcome compare(Field field, List<NameUnit> query, List<NameUnit> candidate,
-                                       NameFrequencies frequencies) {
+                                       RegistryFrequencies frequencies) {
         if (query.isEmpty() || candidate.isEmpty()) {
             return new FieldOutcome(field, Field.MISSING, "");
         }

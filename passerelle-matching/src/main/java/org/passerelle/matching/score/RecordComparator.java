@@ -7,9 +7,9 @@ import org.passerelle.matching.Sex;
 
 /** Compares a query with a candidate field by field, in {@link Field} order. */
 public final class RecordComparator {
-    private final NameFrequencies frequencies;
+    private final RegistryFrequencies frequencies;
 
-    public RecordComparator(NameFrequencies frequencies) {
+    public RecordComparator(RegistryFrequencies frequencies) {
         this.frequencies = frequencies;
     }
 

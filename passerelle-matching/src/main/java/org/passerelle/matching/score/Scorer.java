@@ -49,7 +49,7 @@ public final class Scorer {
         List<ScoredCandidate> ranked = new ArrayList<>(pairs.size());
         for (PairEvidence pair : pairs) {
             double probability = pair.odds() / (absence + totalOdds);
-            double othersBits = -NameFrequencies.log2(absence + totalOdds - pair.odds());
+            double othersBits = -RegistryFrequencies.log2(absence + totalOdds - pair.odds());
             ranked.add(new ScoredCandidate(pair.candidate().record().id(), probability, thresholds.decide(probability),
                     pair.outcomes(), pair.weights(), othersBits));
         }

@@ -1,6 +1,7 @@
 package org.passerelle.matching.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.passerelle.matching.BirthDate;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.PreparedRecord;
 import org.passerelle.matching.Sex;
-import org.passerelle.matching.score.NameFrequencies;
+import org.passerelle.matching.score.RegistryFrequencies;
 
 class RegistryIndexTest {
     private static PersonRecord person(String id, String names, String date, String father) {
@@ -74,11 +75,20 @@ class RegistryIndexTest {
                         i < 7 ? "الدار البيضاء" : i < 8 ? "CASABLANCA" : i < 15 ? "الرباط" : "إفران", "", ""));
             }
             index.commit(Map.of());
-            NameFrequencies frequencies = index.frequencies();
+            RegistryFrequencies frequencies = index.frequencies();
 
             assertThat(frequencies.placeBits("Casablanca")).as("8 of 16, in both scripts").isEqualTo(1.0);
             assertThat(frequencies.placeBits("Ifrane")).as("1 of 16").isEqualTo(4.0);
         }
+    }
+
+    @Test
+    void theNeighbouringYearsOfAConventionalDateWeighMoreInBlocking() {
+        assertThat(RegistryIndex.nearYearBoosts(BirthDate.parseAll("1990-03-12"))).containsExactly(entry(1990, 0.3f));
+        assertThat(RegistryIndex.nearYearBoosts(BirthDate.parseAll("1990-01-01|1985"))).containsExactly(
+                entry(1990, 0.6f), entry(1985, 0.6f));
+        assertThat(RegistryIndex.nearYearBoosts(BirthDate.parseAll("1990|1990-03-12"))).as("a full date of that year")
+                .containsExactly(entry(1990, 0.3f));
     }
 
     @Test

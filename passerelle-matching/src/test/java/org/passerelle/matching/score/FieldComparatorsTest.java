@@ -63,7 +63,7 @@ class FieldComparatorsTest {
 
     @Test
     void theSamePlaceCarriesHowRareItIs() {
-        NameFrequencies casablancaCommon = new NameFrequencies() {
+        RegistryFrequencies casablancaCommon = new RegistryFrequencies() {
             @Override
             public double bits(String key) {
                 return 1;
@@ -76,7 +76,11 @@ class FieldComparatorsTest {
 
             @Override
             public double placeBits(String place) {
-                return place.equals("Casablanca") ? 2 : 6;
+                return switch (place) {
+                    case "Casablanca" -> 2;
+                    case "Ifrane" -> 6;
+                    default -> Double.NaN;
+                };
             }
         };
         Places gazetteer = Places.morocco();
@@ -92,13 +96,15 @@ class FieldComparatorsTest {
         assertThat(casablanca.detail()).isEqualTo("Casablanca");
         assertThat(ifrane.sharedBits()).isEqualTo(6);
         assertThat(elsewhere.sharedBits()).as("a disagreement weighs by its level").isNaN();
+        assertThat(PlaceComparator.compare(gazetteer.spelling("Tinghir"), gazetteer.spelling("Tinghir"), casablancaCommon)
+                .sharedBits()).as("a place not counted weighs by its level").isNaN();
     }
 
     private static String level(String query, String candidate) {
         Places gazetteer = Places.morocco();
         return Field.BIRTH_PLACE.levelName(
                 PlaceComparator.compare(gazetteer.spelling(query), gazetteer.spelling(candidate),
-                        NameFrequencies.ofCounts(Map.of(), 1000)).level());
+                        RegistryFrequencies.ofCounts(Map.of(), 1000)).level());
     }
 
     @Test
@@ -110,7 +116,7 @@ class FieldComparatorsTest {
 
     @Test
     void parentsAcrossScripts() {
-        NameFrequencies frequencies = NameFrequencies.ofCounts(Map.of(), 1000);
+        RegistryFrequencies frequencies = RegistryFrequencies.ofCounts(Map.of(), 1000);
         assertThat(ParentComparator.compare(Field.FATHER, NameParser.parseWords("Ahmed"),
                 NameParser.parseWords("أحمد"), frequencies).level()).isZero();
         assertThat(ParentComparator.compare(Field.FATHER, NameParser.parseWords("Ahmed"),
@@ -125,7 +131,7 @@ class FieldComparatorsTest {
 
     @Test
     void aRareParentNameCarriesMoreBitsThanACommonOne() {
-        NameFrequencies frequencies = NameFrequencies.ofCounts(Map.of("MHMD", 100, "BJM", 1), 1000);
+        RegistryFrequencies frequencies = RegistryFrequencies.ofCounts(Map.of("MHMD", 100, "BJM", 1), 1000);
         FieldOutcome common = ParentComparator.compare(Field.FATHER, NameParser.parseWords("Mohamed"),
                 NameParser.parseWords("محمد"), frequencies);
         FieldOutcome rare = ParentComparator.compare(Field.FATHER, NameParser.parseWords("Boujemaa"),

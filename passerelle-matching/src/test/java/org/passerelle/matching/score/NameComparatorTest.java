@@ -11,7 +11,7 @@ import org.passerelle.matching.normalize.NameUnit;
 
 class NameComparatorTest {
     /** A registry of 1,000,000 where MHMD is held by 150,000 records and WF by 5. */
-    private static final NameFrequencies FREQUENCIES = NameFrequencies.ofCounts(
+    private static final RegistryFrequencies FREQUENCIES = RegistryFrequencies.ofCounts(
             Map.of("MHMD", 150_000, "WF", 5, "LM", 8_000, "HMD", 60_000, "CB", 900), 1_000_000);
 
     private static List<List<NameUnit>> names(String... names) {

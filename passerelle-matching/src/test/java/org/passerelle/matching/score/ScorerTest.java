@@ -11,7 +11,7 @@ import org.passerelle.matching.PreparedRecord;
 import org.passerelle.matching.Sex;
 
 class ScorerTest {
-    private static final NameFrequencies UNIFORM = new NameFrequencies() {
+    private static final RegistryFrequencies UNIFORM = new RegistryFrequencies() {
         @Override
         public double bits(String key) {
             return 10;

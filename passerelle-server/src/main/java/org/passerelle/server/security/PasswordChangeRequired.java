@@ -45,7 +45,7 @@ public final class PasswordChangeRequired extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (pending(request) && !ALLOWED.contains(path)
-                && SecurityConfiguration.STATIC_ASSET_FOLDERS.stream().noneMatch(path::startsWith)) {
+                && StaticAssets.FOLDERS.stream().noneMatch(path::startsWith)) {
             response.sendRedirect(request.getContextPath() + ACCOUNT_PAGE);
             return;
         }

@@ -2,7 +2,6 @@ package org.passerelle.server.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.passerelle.server.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -30,9 +29,6 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
-
-    /** Folders of style sheets, scripts and fonts: served to anyone, signed in or not, password changed or not. */
-    static final List<String> STATIC_ASSET_FOLDERS = List.of("/webjars/", "/assets/");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -85,8 +81,7 @@ class SecurityConfiguration {
             AccessRefusals refusals = new AccessRefusals(audit);
             SignInSteps signIn = new SignInSteps(users, audit);
             http.authorizeHttpRequests(a -> a
-                            .requestMatchers(STATIC_ASSET_FOLDERS.stream().map(folder -> folder + "**")
-                                    .toArray(String[]::new)).permitAll()
+                            .requestMatchers(StaticAssets.patterns()).permitAll()
                             .requestMatchers("/login", "/error", "/favicon.ico", "/actuator/health", "/actuator/health/**",
                                     "/actuator/prometheus").permitAll()
                             .requestMatchers("/login/second-factor/**").hasAuthority(Authorities.SECOND_FACTOR_PENDING)

@@ -2,6 +2,7 @@ package org.passerelle.server.web;
 
 import java.time.Duration;
 import org.passerelle.server.i18n.Language;
+import org.passerelle.server.security.StaticAssets;
 import org.passerelle.server.security.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +38,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new LanguageSwitch(localeResolver(), users))
-                .excludePathPatterns("/webjars/**", "/assets/**", "/api/**");
+                .excludePathPatterns(StaticAssets.patterns())
+                .excludePathPatterns("/api/**");
     }
 }

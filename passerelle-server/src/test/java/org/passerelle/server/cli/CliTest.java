@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.passerelle.server.support.TestDatabase;
 
 /** The command line against a real node database (H2 file or PostgreSQL), without a running server. */
 class CliTest {
@@ -62,12 +61,6 @@ class CliTest {
     }
 
     private Path config() throws IOException {
-        StringBuilder text = new StringBuilder("passerelle.data-dir=" + dataDir + "\npasserelle.party.code=FR\n");
-        TestDatabase.freshDatabase(dataDir).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        Path file = dataDir.resolve("node.properties");
-        if (!Files.exists(file)) {
-            Files.writeString(file, text.toString());
-        }
-        return file;
+        return CliRunner.nodeConfiguration(dataDir);
     }
 }

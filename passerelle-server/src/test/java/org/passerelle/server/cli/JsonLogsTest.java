@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.passerelle.server.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code serve --json-logs} in a process of its own, as an operator runs it: logging is set up once per JVM, so the
- * format can only be seen from outside. Every line it writes must be one JSON object in Elastic Common Schema.
+ * format can only be seen from outside. Every line it writes on standard output must be one JSON object in Elastic
+ * Common Schema.
  */
 class JsonLogsTest {
 
@@ -34,10 +33,7 @@ class JsonLogsTest {
 
     @Test
     void serveWritesEveryLogLineAsAnEcsJsonObject() throws Exception {
-        Path config = dataDir.resolve("node.properties");
-        StringBuilder text = new StringBuilder("passerelle.data-dir=" + dataDir + "\npasserelle.party.code=FR\n");
-        TestDatabase.freshDatabase(dataDir).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        Files.writeString(config, text.toString());
+        Path config = CliRunner.nodeConfiguration(dataDir);
         String java = ProcessHandle.current().info().command().orElse("java");
         Process node = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 PasserelleCli.class.getName(), "serve", "--json-logs", "--port", "0", "--config", config.toString())

@@ -161,6 +161,8 @@ class SecurityHttpTest extends NodeTest {
             assertThat(refused.statusCode()).as(page).isEqualTo(302);
             assertThat(refused.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/account");
         }
+        assertThat(session.get("/assets/passerelle.css").statusCode()).as("the account page keeps its style")
+                .isEqualTo(200);
         assertThat(session.get("/account").body()).contains("role=\"alert\"");
         HttpResponse<String> changed = session.post("/account/password",
                 Map.of("current", generated, "replacement", "a river runs through Fes"));

@@ -3,10 +3,11 @@ package org.passerelle.matching.score;
 import java.util.Map;
 
 /**
- * How much a name unit says about identity: its self-information in bits in the registry, log2(N / records holding
- * it). "Mohamed" is held by one man in seven and says under 3 bits; a rare family name says 15 or more.
+ * How much a value says about identity: its self-information in bits in the registry, log2(N / records holding it).
+ * "Mohamed" is held by one man in seven and says under 3 bits; a rare family name says 15 or more; being born in
+ * Casablanca says about 2 bits, in Ifrane about 7.
  */
-public interface NameFrequencies {
+public interface RegistryFrequencies {
     /** Bits of a unit key; unseen keys count as held by one record. */
     double bits(String key);
 
@@ -19,17 +20,16 @@ public interface NameFrequencies {
     }
 
     /**
-     * Bits of a place of birth ({@link org.passerelle.matching.normalize.Places.Spelling#term()}), the same way:
-     * being born in Casablanca says less than being born in Ifrane. NaN where places are not counted: the place then
-     * weighs by its level alone.
+     * Bits of a place of birth as the registry writes it ({@link org.passerelle.matching.normalize.Places.Spelling#term()}).
+     * NaN where places are not counted, or this one not at all: the place then weighs by its level alone.
      */
     default double placeBits(String place) {
         return Double.NaN;
     }
 
     /** Frequencies from counts of records per key, for registries held in memory. */
-    static NameFrequencies ofCounts(Map<String, Integer> recordsPerKey, long records) {
-        return new NameFrequencies() {
+    static RegistryFrequencies ofCounts(Map<String, Integer> recordsPerKey, long records) {
+        return new RegistryFrequencies() {
             @Override
             public double bits(String key) {
                 return fromCount(recordsPerKey.getOrDefault(key, 0), records);

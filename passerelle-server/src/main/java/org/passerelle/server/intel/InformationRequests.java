@@ -135,10 +135,15 @@ public class InformationRequests {
         exchange.retract(envelopeId, reason.strip());
     }
 
-    /** Passes the other party's message on to a third party, if its handling code allows it. */
+    /**
+     * Passes the other party's message on to a third party, if its handling code allows it. The message must be one
+     * the other party sent in this request: the case in the address is what the caller was allowed to see.
+     */
     @Transactional
     public void forward(String caseId, String envelopeId, String toParty) {
-        state(caseId);
+        if (!hasMessage(state(caseId), envelopeId, false)) {
+            throw invalid("envelope", "intel.error.forwardNotReceived");
+        }
         try {
             exchange.forward(envelopeId, toParty);
         } catch (ForwardingRefusedException e) {
@@ -146,11 +151,19 @@ public class InformationRequests {
         }
     }
 
-    /** Allows the other party to pass one of this node's messages on to a third party. */
+    /** Allows the other party to pass one of this node's messages in this request on to a third party. */
     @Transactional
     public void consent(String caseId, String envelopeId, String toParty) {
-        state(caseId);
+        if (!hasMessage(state(caseId), envelopeId, true)) {
+            throw invalid("envelope", "intel.error.consentNotYours");
+        }
         exchange.consent(envelopeId, toParty);
+    }
+
+    /** Whether the request holds this message, sent by this node ({@code own}) or by the other party. */
+    private boolean hasMessage(InformationRequestState state, String envelopeId, boolean own) {
+        return state.messages().stream().anyMatch(m -> m.envelopeId().equals(envelopeId)
+                && m.from().equals(parties.self().code()) == own);
     }
 
     /** Reads a thread for display: a read of shared information, so it is audited. */

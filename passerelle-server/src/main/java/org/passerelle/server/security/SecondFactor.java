@@ -22,8 +22,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class SecondFactor {
 
-    /** How a presented code was received. */
-    public enum Outcome { ACCEPTED, WRONG_CODE, LOCKED }
+    /**
+     * How a presented code was received: accepted; wrong; wrong once too often, so the account is now locked;
+     * refused because the account was disabled or locked meanwhile; or an enrolment for an account that already
+     * has an authenticator (only its owner's code signs in).
+     */
+    public enum Outcome { ACCEPTED, WRONG_CODE, LOCKED, REFUSED, ALREADY_ENROLLED }
 
     private static final String PENDING_SECRET = SecondFactor.class.getName() + ".pendingSecret";
 
@@ -58,14 +62,26 @@ public class SecondFactor {
         return QrCodeSvg.of(Totp.provisioningUri(issuer, username, Base32.decode(pendingSecret(session))));
     }
 
+    /**
+     * Enrolment is only for an account without an authenticator: otherwise knowing the password would be enough to
+     * replace its owner's authenticator with one's own.
+     */
     public Outcome confirmEnrolment(String code, HttpServletRequest request, HttpServletResponse response) {
         String username = pendingUser();
+        if (enrolled(username)) {
+            return Outcome.ALREADY_ENROLLED;
+        }
+        if (barred(username, request)) {
+            return Outcome.REFUSED;
+        }
         String secret = pendingSecret(request.getSession());
         OptionalLong step = Totp.STANDARD.matchingStep(Base32.decode(secret), code, users.instant());
         if (step.isEmpty()) {
             return refuse(username, request);
         }
-        users.enrolSecondFactor(username, secret, step.getAsLong());
+        if (!users.enrolSecondFactor(username, secret, step.getAsLong())) {
+            return Outcome.ALREADY_ENROLLED;
+        }
         request.getSession().removeAttribute(PENDING_SECRET);
         signIn(username, request, response);
         return Outcome.ACCEPTED;
@@ -73,6 +89,9 @@ public class SecondFactor {
 
     public Outcome verify(String code, HttpServletRequest request, HttpServletResponse response) {
         String username = pendingUser();
+        if (barred(username, request)) {
+            return Outcome.REFUSED;
+        }
         byte[] secret = Base32.decode(users.totpSecret(username).orElseThrow());
         OptionalLong step = Totp.STANDARD.matchingStep(secret, code, users.instant());
         if (step.isEmpty() || !users.consumeTotpStep(username, step.getAsLong())) {
@@ -86,11 +105,29 @@ public class SecondFactor {
         audit.record("login.totp", "user", username, AuditOutcome.FAILURE, "wrong or reused code");
         users.recordFailure(username);
         if (users.load(username).orElseThrow().lockedAt(users.instant())) {
-            request.getSession().invalidate();
-            SecurityContextHolder.clearContext();
+            endSession(request);
             return Outcome.LOCKED;
         }
         return Outcome.WRONG_CODE;
+    }
+
+    /**
+     * Whether the account was disabled or locked since its password step: every code is checked against the
+     * account as it is now, so that sessions waiting at this step cannot go on guessing once it is locked.
+     */
+    private boolean barred(String username, HttpServletRequest request) {
+        boolean barred = users.load(username).map(account -> !account.enabled() || account.lockedAt(users.instant()))
+                .orElse(true);
+        if (barred) {
+            audit.record("login.totp", "user", username, AuditOutcome.FAILURE, "account disabled or locked");
+            endSession(request);
+        }
+        return barred;
+    }
+
+    private static void endSession(HttpServletRequest request) {
+        request.getSession().invalidate();
+        SecurityContextHolder.clearContext();
     }
 
     private void signIn(String username, HttpServletRequest request, HttpServletResponse response) {

@@ -92,6 +92,7 @@ class SecurityConfiguration {
                     .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                     .exceptionHandling(e -> e.accessDeniedHandler(refusals))
                     .addFilterBefore(new AbsoluteSessionTimeoutFilter(absoluteTimeout, clock), AuthorizationFilter.class)
+                    .addFilterBefore(new DisabledAccountSignOut(users), AuthorizationFilter.class)
                     .addFilterAfter(new PasswordChangeRequired(), AuthorizationFilter.class)
                     .headers(h -> h
                             .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -124,16 +124,15 @@ public class UserService {
         jdbc.sql("UPDATE users SET enabled = :enabled, failed_attempts = 0, locked_until = NULL WHERE username = :u")
                 .param("enabled", enabled).param("u", username).update();
         if (!enabled) {
-            jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE revoked_at IS NULL AND user_id = "
-                    + "(SELECT id FROM users WHERE username = :u)").param("now", now()).param("u", username).update();
+            revokeTokens(username);
         }
         audit.success(enabled ? "user.enable" : "user.disable", "user", username);
     }
 
     /**
      * Gives a user a new generated password, removes their second factor (they enrol again at next
-     * sign-in) and lifts any lock-out: what an administrator does for a user who lost their phone. The user must
-     * replace the generated password at that sign-in ({@link PasswordChangeRequired}).
+     * sign-in), revokes their API tokens and lifts any lock-out: what an administrator does for a user who lost their
+     * phone. The user must replace the generated password at that sign-in ({@link PasswordChangeRequired}).
      */
     @Transactional
     public String resetCredentials(String username) {
@@ -144,6 +143,8 @@ public class UserService {
                                  failed_attempts = 0, locked_until = NULL, password_change_required = TRUE
                 WHERE username = :u
                 """).param("hash", passwordEncoder.encode(password)).param("u", username).update();
+        // A reset answers a lost phone or a compromised account: tokens issued before it stop working too.
+        revokeTokens(username);
         audit.success("user.reset", "user", username);
         return password;
     }
@@ -219,10 +220,16 @@ public class UserService {
 
     /** Stores a confirmed second factor. */
     @Transactional
-    void enrolSecondFactor(String username, String base32Secret, long acceptedStep) {
-        jdbc.sql("UPDATE users SET totp_secret = :s, totp_last_step = :step WHERE username = :u")
-                .param("s", sealer.seal(base32Secret, username)).param("step", acceptedStep).param("u", username).update();
-        audit.success("user.totp.enrol", "user", username);
+    /** Records the first authenticator of an account; false (and nothing changed) if it already has one. */
+    boolean enrolSecondFactor(String username, String base32Secret, long acceptedStep) {
+        int enrolled = jdbc.sql("""
+                UPDATE users SET totp_secret = :s, totp_last_step = :step WHERE username = :u AND totp_secret IS NULL
+                """).param("s", sealer.seal(base32Secret, username)).param("step", acceptedStep).param("u", username)
+                .update();
+        if (enrolled == 1) {
+            audit.success("user.totp.enrol", "user", username);
+        }
+        return enrolled == 1;
     }
 
     /**
@@ -261,6 +268,11 @@ public class UserService {
         if (!exists(username)) {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("username", "user.error.unknown")));
         }
+    }
+
+    private void revokeTokens(String username) {
+        jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE revoked_at IS NULL AND user_id = "
+                + "(SELECT id FROM users WHERE username = :u)").param("now", now()).param("u", username).update();
     }
 
     private OffsetDateTime now() {

@@ -45,23 +45,28 @@ class SignInController {
     @PostMapping("/login/second-factor")
     String verify(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        return switch (secondFactor.verify(code, request, response)) {
-            case ACCEPTED -> "redirect:/";
-            case LOCKED -> "redirect:/login?locked";
-            case WRONG_CODE -> {
-                model.addAttribute("wrongCode", true);
-                yield "second-factor";
-            }
-        };
+        SecondFactor.Outcome outcome = secondFactor.verify(code, request, response);
+        if (outcome == SecondFactor.Outcome.WRONG_CODE) {
+            model.addAttribute("wrongCode", true);
+            return "second-factor";
+        }
+        return afterCode(outcome);
     }
 
+    /** Enrolment pages exist only for an account without an authenticator; the others enter their code. */
     @GetMapping("/login/second-factor/enrol")
     String enrolPage(HttpServletRequest request, Model model) {
+        if (secondFactor.enrolled(currentUser())) {
+            return "redirect:/login/second-factor";
+        }
         return enrolView(request, model, false);
     }
 
     @GetMapping(value = "/login/second-factor/enrol/qr.svg", produces = "image/svg+xml")
     ResponseEntity<String> qrCode(HttpServletRequest request) {
+        if (secondFactor.enrolled(currentUser())) {
+            return ResponseEntity.notFound().build();
+        }
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
                 .header("Cache-Control", "no-store")
                 .body(secondFactor.enrolmentQrCode(currentUser(), request.getSession()));
@@ -70,10 +75,16 @@ class SignInController {
     @PostMapping("/login/second-factor/enrol")
     String confirmEnrolment(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        return switch (secondFactor.confirmEnrolment(code, request, response)) {
+        SecondFactor.Outcome outcome = secondFactor.confirmEnrolment(code, request, response);
+        return outcome == SecondFactor.Outcome.WRONG_CODE ? enrolView(request, model, true) : afterCode(outcome);
+    }
+
+    private static String afterCode(SecondFactor.Outcome outcome) {
+        return switch (outcome) {
             case ACCEPTED -> "redirect:/";
             case LOCKED -> "redirect:/login?locked";
-            case WRONG_CODE -> enrolView(request, model, true);
+            case REFUSED -> "redirect:/login?failed";
+            case ALREADY_ENROLLED, WRONG_CODE -> "redirect:/login/second-factor";
         };
     }
 

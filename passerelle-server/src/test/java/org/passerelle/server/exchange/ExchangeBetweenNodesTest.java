@@ -250,6 +250,26 @@ class ExchangeBetweenNodesTest {
     }
 
     @Test
+    void onlyTheRequestsOwnMessagesArePassedOnOrConsentedToUnderItsAddress() {
+        String visible = open("A request the caller may see", "H0");
+        String other = open("Another request", "H0");
+        await("delivery", () -> exists(morocco, visible) && exists(morocco, other));
+        String otherRequest = records(morocco, other).get(0).envelope().id();
+        String ownRequest = records(france, visible).get(0).envelope().id();
+
+        assertThatThrownBy(() -> morocco.bean(InformationRequests.class).forward(visible, otherRequest, "ES"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("intel.error.forwardNotReceived"));
+        assertThatThrownBy(() -> france.bean(InformationRequests.class).forward(visible, ownRequest, "ES"))
+                .as("one's own message is not the other party's").isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> france.bean(InformationRequests.class).consent(visible,
+                records(france, other).get(0).envelope().id(), "ES"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("intel.error.consentNotYours"));
+        assertThat(records(morocco, other)).noneSatisfy(r -> assertThat(r.envelope().kind()).isEqualTo("forward"));
+    }
+
+    @Test
     void aSharedNetworkBecomesANetworkOfTheReceiver() {
         Networks frenchNetworks = france.bean(Networks.class);
         long corridor = DemoNetworks.loadCorridor(frenchNetworks);

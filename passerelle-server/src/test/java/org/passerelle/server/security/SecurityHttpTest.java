@@ -73,6 +73,59 @@ class SecurityHttpTest extends NodeTest {
         assertThat(replayed.body()).contains("error-summary");
     }
 
+    @Test
+    void thePasswordAloneCannotReplaceAnAccountsAuthenticator() {
+        TestUser user = newUser(Role.ANALYST);
+        WebSession attacker = passwordStep(user);
+        HttpResponse<String> enrolPage = attacker.get("/login/second-factor/enrol");
+        assertThat(enrolPage.statusCode()).isEqualTo(302);
+        assertThat(enrolPage.headers().firstValue("Location").orElseThrow()).endsWith("/login/second-factor");
+        assertThat(attacker.get("/login/second-factor/enrol/qr.svg").statusCode()).isEqualTo(404);
+
+        String attackersSecret = Base32.encode(Totp.newSecret());
+        HttpResponse<String> enrolment = attacker.post("/login/second-factor/enrol",
+                Map.of("code", WebSession.currentCode(attackersSecret)));
+        assertThat(enrolment.headers().firstValue("Location").orElseThrow()).endsWith("/login/second-factor");
+        assertThat(attacker.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/login/second-factor");
+        assertThat(users.totpSecret(user.username())).contains(user.totpSecret());
+    }
+
+    @Test
+    void aCodeIsRefusedOnceTheAccountWasDisabledAfterItsPassword() {
+        TestUser user = newUser(Role.ANALYST);
+        WebSession session = passwordStep(user);
+        users.setEnabled(user.username(), false);
+        HttpResponse<String> refused = session.post("/login/second-factor",
+                Map.of("code", WebSession.currentCode(user.totpSecret())));
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?failed");
+        assertThat(session.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void aSessionEndsAtItsNextRequestOnceItsAccountIsDisabled() {
+        TestUser user = newUser(Role.ANALYST);
+        WebSession session = passwordStep(user);
+        session.post("/login/second-factor", Map.of("code", WebSession.currentCode(user.totpSecret())));
+        assertThat(session.get("/").statusCode()).isEqualTo(200);
+
+        users.setEnabled(user.username(), false);
+        HttpResponse<String> next = session.get("/");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+        users.setEnabled(user.username(), true);
+        assertThat(session.get("/").headers().firstValue("Location").orElseThrow()).as("the session is gone")
+                .endsWith("/login");
+    }
+
+    @Test
+    void aResetRevokesTheAccountsApiTokens() {
+        TestUser user = newUser(Role.ANALYST);
+        tokens.issue(user.username(), "before the reset");
+        users.resetCredentials(user.username());
+        assertThat(tokens.list(user.username())).allSatisfy(token -> assertThat(token.revokedAt()).isNotNull())
+                .isNotEmpty();
+    }
+
     private WebSession passwordStep(TestUser user) {
         WebSession session = new WebSession(baseUrl());
         session.get("/login");

@@ -54,7 +54,7 @@ public record InformationRequestState(String caseId, String reference, String re
                     : e.id().equals(request.id()) ? entry.payload().path("question").asString(null) : entry.payload().path("text").asString(null);
             messages.add(new Message(e.id(), e.kind(), e.from(), e.sentAt(), text, e.handling(), entry.retracted(),
                     entry.corrected()));
-            if (!status.open() || entry.retracted()) {
+            if (!status.open() || entry.retracted() || !fromItsRole(e, request)) {
                 continue;
             }
             switch (e.kind()) {
@@ -75,6 +75,20 @@ public record InformationRequestState(String caseId, String reference, String re
                 request.to().get(0), question == null ? null : question.path("subject").asString(null), urgency,
                 request.handling(), status, request.sentAt(), request.sentAt().plus(profile.replyWithin(urgency)),
                 closedAt, messages);
+    }
+
+    /**
+     * Whether a message comes from the party whose turn it can be: answers, questions and declines from the
+     * responder, clarifications from the requester. Any other stays in the thread, shown, but moves nothing: a peer
+     * cannot close its own request by "answering" it, and both nodes agree on that as on the rest.
+     */
+    private static boolean fromItsRole(Envelope message, Envelope request) {
+        return switch (message.kind()) {
+            case InformationRequestKinds.ANSWER, InformationRequestKinds.QUESTION, InformationRequestKinds.DECLINE ->
+                    request.to().contains(message.from());
+            case InformationRequestKinds.CLARIFICATION -> message.from().equals(request.from());
+            default -> true;
+        };
     }
 
     /** A short reference people can read out: IR- and the first characters of the case id. */

@@ -28,6 +28,7 @@ import org.passerelle.server.intel.InformationRequestState;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.NewInformationRequest;
 import org.passerelle.server.intel.RequestStatus;
+import org.passerelle.server.intel.network.NetworkLink;
 import org.passerelle.server.intel.network.NetworkSummary;
 import org.passerelle.server.intel.network.Networks;
 import org.passerelle.server.party.NodeIdentity;
@@ -35,6 +36,8 @@ import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.support.TwoNodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Two real nodes over real HTTP: delivery under faults, refusals, ordering, controls and handling codes. */
 class ExchangeBetweenNodesTest {
@@ -279,6 +282,36 @@ class ExchangeBetweenNodesTest {
         NetworkSummary received = morocco.bean(Networks.class).list().get((int) before);
         assertThat(received.origin()).isEqualTo("FR");
         assertThat(received.links()).isEqualTo(frenchNetworks.summary(corridor).orElseThrow().links());
+        assertThat(morocco.bean(Networks.class).links(received.id(), null, null))
+                .as("shared under H2, every link stays H2 at least").extracting(NetworkLink::handlingCode)
+                .allMatch(code -> code.equals("H2") || code.equals("H3"));
+    }
+
+    /** A shared network's bad links are left out: the envelope is acknowledged and the good links kept. */
+    @Test
+    void aSharedNetworksInvalidLinksAreLeftOutAndTheRestKept() throws Exception {
+        Instant now = Instant.now();
+        ObjectNode payload = EnvelopeJson.object().put("name", "Partly garbled");
+        ArrayNode links = payload.putArray("links");
+        links.addObject().put("source", "Karim").put("source_kind", "PERSON").put("target", "Nabil")
+                .put("target_kind", "PERSON").put("kind", "MEETING").put("weight", 1).put("date", "2026-10-01")
+                .put("source_document", "PV 12").put("grading", "B2").put("handling", "H0");
+        links.addObject().put("source", "Karim").put("source_kind", "SPACESHIP").put("target", "Nabil")
+                .put("target_kind", "PERSON").put("kind", "MEETING").put("weight", 1).put("date", "yesterday")
+                .put("source_document", "PV 13").put("grading", "B2").put("handling", "H0");
+        Envelope share = france.bean(NodeIdentity.class).envelopeSigner().sign(new EnvelopeDraft(
+                UuidV7.at(now).toString(), new CaseRef(UuidV7.at(now).toString(), "network"), "network.share", "FR",
+                List.of("MA"), List.of(), now, new Handling(HandlingCode.H0, 'B', 2, null), payload, List.of()));
+        long before = morocco.bean(Networks.class).list().size();
+
+        List<PeerTransport.Result> results = france.bean(PeerTransport.class).post(
+                france.bean(PartyDirectory.class).peer("MA").orElseThrow(), List.of(share.toJson()), Map.of());
+
+        assertThat(results).extracting(PeerTransport.Result::outcome).containsExactly("receipt");
+        NetworkSummary received = morocco.bean(Networks.class).list().get((int) before);
+        assertThat(received.links()).isEqualTo(1);
+        assertThat(morocco.bean(AuditLog.class).search(new AuditFilter(null, "network.receive", null, null, null, 10)))
+                .anySatisfy(e -> assertThat(e.event().details()).isEqualTo("1 links left out as invalid"));
     }
 
     /** An envelope this node cannot store fails alone: the rest of its batch is stored and acknowledged. */

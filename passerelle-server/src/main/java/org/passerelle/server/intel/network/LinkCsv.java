@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.passerelle.graph.EntityKind;
 
@@ -35,32 +36,39 @@ final class LinkCsv {
     static Result links(Reader input) throws IOException {
         List<NetworkLink> links = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
-        read(input, LINK_COLUMNS, problems, (line, cells) -> {
-            String source = required(cells[0], line, "source", problems);
-            String target = required(cells[2], line, "target", problems);
-            String sourceKind = kind(cells[1], line, "source_kind", problems);
-            String targetKind = kind(cells[3], line, "target_kind", problems);
-            String kind = required(cells[4], line, "kind", problems);
-            Double weight = weight(cells[5], line, "weight", problems);
-            LocalDate date = date(cells[6], line, "date", problems);
-            String document = required(cells[7], line, "source_document", problems);
-            String grading = cells[8].strip().toUpperCase(Locale.ROOT);
-            if (!grading.matches("[ABCX][1-4]")) {
-                problems.add(new ImportProblem(line, "grading", "network.import.grading", cells[8]));
-                grading = null;
-            }
-            String handling = cells[9].strip().toUpperCase(Locale.ROOT);
-            if (!HANDLING.contains(handling)) {
-                problems.add(new ImportProblem(line, "handling", "network.import.handling", cells[9]));
-                handling = null;
-            }
-            if (source != null && target != null && sourceKind != null && targetKind != null && kind != null
-                    && weight != null && date != null && document != null && grading != null && handling != null) {
-                links.add(new NetworkLink(source, sourceKind, target, targetKind, kind.toUpperCase(Locale.ROOT), weight,
-                        date, document, grading, handling));
-            }
-        });
+        read(input, LINK_COLUMNS, problems, (line, cells) -> link(line, cells, problems).ifPresent(links::add));
         return new Result(links, problems);
+    }
+
+    /**
+     * One link from its cells in {@link #LINK_COLUMNS} order, or empty with the reasons added to {@code problems}:
+     * the rules of the import, for a file's rows and for the links of a network another party shares.
+     */
+    static Optional<NetworkLink> link(int line, String[] cells, List<ImportProblem> problems) {
+        String source = required(cells[0], line, "source", problems);
+        String target = required(cells[2], line, "target", problems);
+        String sourceKind = kind(cells[1], line, "source_kind", problems);
+        String targetKind = kind(cells[3], line, "target_kind", problems);
+        String kind = required(cells[4], line, "kind", problems);
+        Double weight = weight(cells[5], line, "weight", problems);
+        LocalDate date = date(cells[6], line, "date", problems);
+        String document = required(cells[7], line, "source_document", problems);
+        String grading = cells[8].strip().toUpperCase(Locale.ROOT);
+        if (!grading.matches("[ABCX][1-4]")) {
+            problems.add(new ImportProblem(line, "grading", "network.import.grading", cells[8]));
+            grading = null;
+        }
+        String handling = cells[9].strip().toUpperCase(Locale.ROOT);
+        if (!HANDLING.contains(handling)) {
+            problems.add(new ImportProblem(line, "handling", "network.import.handling", cells[9]));
+            handling = null;
+        }
+        if (source != null && target != null && sourceKind != null && targetKind != null && kind != null
+                && weight != null && date != null && document != null && grading != null && handling != null) {
+            return Optional.of(new NetworkLink(source, sourceKind, target, targetKind, kind.toUpperCase(Locale.ROOT),
+                    weight, date, document, grading, handling));
+        }
+        return Optional.empty();
     }
 
     /** {@code caller,callee,start,duration}: each call is a CALL link between two phones, dated by its start. */

@@ -31,6 +31,7 @@ import org.passerelle.protocol.EnvelopeJson;
 import org.passerelle.protocol.Handling;
 import org.passerelle.protocol.HandlingCode;
 import org.passerelle.protocol.UuidV7;
+import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.exchange.CaseEnvelopeStored;
 import org.passerelle.server.exchange.Exchange;
@@ -241,15 +242,34 @@ public class Networks {
         }
         stored.thread().byId(stored.envelopeId()).ifPresent(envelope -> {
             long id = insertNetwork(envelope.payload().path("name").asString(), null, envelope.from(), stored.caseId());
+            // The other party's links pass the rules of an import: a bad one is left out and counted, the rest kept.
+            // Failing the envelope instead would refuse it again at every retry and hold up the peer's queue. Each link
+            // keeps the stricter of its own handling code and the envelope's, so that a network shared under H2 is
+            // not passed on without its provider's consent.
             List<NetworkLink> links = new ArrayList<>();
+            List<ImportProblem> problems = new ArrayList<>();
+            int position = 0;
             for (JsonNode l : envelope.payload().path("links")) {
-                links.add(new NetworkLink(l.path("source").asString(), l.path("source_kind").asString(),
-                        l.path("target").asString(), l.path("target_kind").asString(), l.path("kind").asString(),
-                        l.path("weight").asDouble(), LocalDate.parse(l.path("date").asString()),
-                        l.path("source_document").asString(), l.path("grading").asString(), l.path("handling").asString()));
+                position++;
+                String[] cells = LinkCsv.LINK_COLUMNS.stream().map(column -> l.path(column).asString("")).toArray(String[]::new);
+                LinkCsv.link(position, cells, problems)
+                        .map(link -> atLeast(link, envelope.handling().code())).ifPresent(links::add);
             }
             addLinks(id, links);
+            if (!problems.isEmpty()) {
+                audit.record("network.receive", "network", Long.toString(id), AuditOutcome.FAILURE,
+                        problems.stream().map(ImportProblem::line).distinct().count() + " links left out as invalid");
+            }
         });
+    }
+
+    /** The link under the stricter of its handling code and {@code code} (H3 over H2 over H1 over H0). */
+    private static NetworkLink atLeast(NetworkLink link, HandlingCode code) {
+        if (HandlingCode.valueOf(link.handlingCode()).compareTo(code) >= 0) {
+            return link;
+        }
+        return new NetworkLink(link.source(), link.sourceKind(), link.target(), link.targetKind(), link.kind(),
+                link.weight(), link.observedOn(), link.sourceDocument(), link.grading(), code.name());
     }
 
     @Transactional

@@ -186,10 +186,14 @@ public class InformationRequests {
         return content;
     }
 
-    /** The requests this node holds, newest first; {@code overdueOnly} keeps those past their due time. */
-    @Transactional(readOnly = true)
+    /**
+     * The requests this node holds, newest first; {@code overdueOnly} keeps those past their due time. Their subjects
+     * are free text that can name people, so listing them is audited like reading one.
+     */
+    @Transactional
     public List<InformationRequestSummary> list(boolean overdueOnly) {
         Instant now = clock.instant();
+        audit.success("information-request.list", InformationRequestKinds.CASE_TYPE, null);
         var query = overdueOnly
                 ? jdbc.sql("SELECT * FROM intel_information_request WHERE status = 'AWAITING_ANSWER' AND due_at < :now"
                         + " ORDER BY due_at").param("now", utc(now))

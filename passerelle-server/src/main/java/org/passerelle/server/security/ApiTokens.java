@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.passerelle.server.audit.AuditTrail;
+import org.passerelle.server.party.PartyDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -34,12 +35,14 @@ public class ApiTokens {
     private final UserService users;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PartyDirectory parties;
 
-    public ApiTokens(JdbcClient jdbc, UserService users, AuditTrail audit, Clock clock) {
+    public ApiTokens(JdbcClient jdbc, UserService users, AuditTrail audit, Clock clock, PartyDirectory parties) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.parties = parties;
     }
 
     /** A token just created: {@code secret} is shown to its owner once and never again. */
@@ -107,7 +110,8 @@ public class ApiTokens {
             return Optional.empty();
         }
         UserAccount account = users.load((String) row.get().get("username")).orElseThrow();
-        if (account.lockedAt(clock.instant())) {
+        // The same rule as the password step: an account of another party never acts on this node.
+        if (account.lockedAt(clock.instant()) || !account.party().equals(parties.self().code())) {
             return Optional.empty();
         }
         touch(((Number) row.get().get("id")).longValue(), row.get().get("last_used_at"));

@@ -193,11 +193,15 @@ public class Networks {
         return Disruption.simulate(graph(networkId, from, to, Set.of()), strategy, mode, Math.max(0, Math.min(steps, 50)));
     }
 
-    /** Up to {@code k} shortest paths between two actors in the slice, as lists of labels. */
-    @Transactional
+    /**
+     * Up to {@code k} shortest paths between two actors in the slice, as lists of labels. Not one transaction: a
+     * refused look-up is audited on its own, so the refusal that follows cannot roll the entry back.
+     */
     public List<List<String>> paths(long networkId, LocalDate from, LocalDate to, String source, String target, int k) {
         Graph graph = graph(networkId, from, to, Set.of());
         if (graph.indexOf(source) < 0 || graph.indexOf(target) < 0) {
+            // Whether a name is in the network is itself something learnt: the refused look-up is audited too.
+            audit.record("network.read", "network", Long.toString(networkId), AuditOutcome.FAILURE, "actor not in network");
             throw new InvalidInputException(List.of(new FieldError(graph.indexOf(source) < 0 ? "source" : "target",
                     "network.error.actor")));
         }
@@ -301,8 +305,11 @@ public class Networks {
         return key.getKey().longValue();
     }
 
-    @Transactional(readOnly = true)
+    /** A network's seizures, with the names of the actors involved: a read of personal data, so it is audited. */
+    @Transactional
     public List<Seizure> seizures(long networkId) {
+        summary(networkId).orElseThrow(() -> notFound());
+        audit.success("seizure.read", "network", Long.toString(networkId));
         return jdbc.sql("SELECT * FROM intel_seizure WHERE network_id = :n ORDER BY seized_on DESC, id DESC")
                 .param("n", networkId).query((rs, i) -> new Seizure(rs.getLong("id"), rs.getLong("network_id"),
                         rs.getString("drug"), rs.getDouble("quantity_kg"), rs.getString("place"),
@@ -359,7 +366,9 @@ public class Networks {
                 """).param("name", name).param("description", description).param("origin", origin)
                 .param("case", sharedCase).param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .update(key, "id");
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        audit.success("network.create", "network", Long.toString(id));
+        return id;
     }
 
     private Map<String, Long> entityIds(long networkId) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.passerelle.graph.disruption.DisruptionMode;
+import org.passerelle.server.audit.AuditFilter;
+import org.passerelle.server.audit.AuditLog;
 import org.passerelle.server.cli.DemoNetworks;
 import org.passerelle.graph.disruption.DisruptionStep;
 import org.passerelle.graph.disruption.DisruptionStrategy;
@@ -23,6 +25,9 @@ class NetworksTest extends NodeTest {
 
     @Autowired
     Networks networks;
+
+    @Autowired
+    AuditLog audit;
 
     @Autowired
     org.passerelle.server.security.ApiTokens tokens;
@@ -72,6 +77,24 @@ class NetworksTest extends NodeTest {
         var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/networks"))
                 .header("Authorization", "Bearer " + officerToken).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void readingSeizuresAndLookingForSomeoneAreAudited() throws Exception {
+        long id = networks.create("Audit test", null);
+        networks.importLinks(id, new StringReader(HEADER
+                + "Karim,PERSON,Youssef,PERSON,CALL,2,2026-02-10,PV 14/2026,A1,H0\n"));
+        networks.addSeizure(id, "cannabis resin", 120, "Tanger Med", LocalDate.of(2026, 3, 1), List.of("Karim"));
+
+        assertThat(networks.seizures(id)).singleElement().satisfies(s -> assertThat(s.actors()).containsExactly("Karim"));
+        assertThatThrownBy(() -> networks.paths(id, null, null, "Karim", "Someone else", 1))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> networks.seizures(Long.MAX_VALUE)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("network.error.unknown"));
+
+        assertThat(audit.search(new AuditFilter(null, null, Long.toString(id), null, null, 20)))
+                .extracting(e -> e.event().action() + ":" + e.event().outcome())
+                .contains("network.create:SUCCESS", "seizure.read:SUCCESS", "network.read:FAILURE");
     }
 
     @Test

@@ -36,6 +36,18 @@ class AttachmentFiles {
         }
     }
 
+    /** Deletes an attachment's bytes (after the last envelope holding it was purged); nothing if there are none. */
+    void delete(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(folder.resolve(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete attachment " + sha256, e);
+        }
+    }
+
     Optional<byte[]> read(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             return Optional.empty();

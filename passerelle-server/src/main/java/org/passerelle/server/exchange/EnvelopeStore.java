@@ -135,6 +135,14 @@ class EnvelopeStore {
                 """).param("c", caseId).param("sha", sha256).query(Long.class).single() > 0;
     }
 
+    /** Whether any envelope still holding its content, in any case, names this attachment. */
+    boolean attachmentHeld(String sha256) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM exchange_attachment a JOIN exchange_envelope e ON e.id = a.envelope_id
+                WHERE a.sha256 = :sha AND e.state <> 'PURGED'
+                """).param("sha", sha256).query(Long.class).single() > 0;
+    }
+
     List<EnvelopeRecord.AttachmentInfo> attachments(String envelopeId) {
         return jdbc.sql("SELECT * FROM exchange_attachment WHERE envelope_id = :e ORDER BY name").param("e", envelopeId)
                 .query((rs, n) -> new EnvelopeRecord.AttachmentInfo(rs.getString("sha256"), rs.getString("name"),

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.passerelle.protocol.RequestSignature;
 import org.passerelle.server.audit.AuditEvent;
 import org.passerelle.server.audit.AuditLog;
@@ -27,6 +28,14 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class ExchangeEndpoint {
 
+    /** Bodies read at once: each peer's outbox sends one batch at a time; two peers can deliver together. */
+    private static final int CONCURRENT_RECEPTIONS = 2;
+
+    private static final ResponseEntity<String> UNAUTHORIZED = ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+            .body("{\"error\":\"unsigned or unknown node\"}");
+
+    private final Semaphore receptions;
+
     private final Inbox inbox;
     private final EnvelopeStore envelopes;
     private final AttachmentFiles files;
@@ -39,6 +48,7 @@ class ExchangeEndpoint {
     ExchangeEndpoint(Inbox inbox, EnvelopeStore envelopes, AttachmentFiles files, PartyDirectory parties,
             OutboxWorker worker, ExchangeProperties properties, AuditLog audit,
             Clock clock) {
+        this.receptions = new Semaphore(CONCURRENT_RECEPTIONS);
         this.inbox = inbox;
         this.envelopes = envelopes;
         this.files = files;
@@ -51,19 +61,36 @@ class ExchangeEndpoint {
 
     @PostMapping(path = PeerTransport.ENVELOPES_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
-        // The signature can only be checked on the whole body, so its size is bounded before anything is read:
-        // an unsigned sender must not be able to fill the memory.
+        // The signature can only be checked on the whole body, so the body is read first; what an unsigned sender
+        // can make this node hold is bounded three ways: a known peer must be named, each body has a size limit,
+        // and only so many bodies are read at once (a peer turned away retries, as after any failure).
+        String party = request.getHeader(RequestSignature.NODE_HEADER);
+        if (party == null || parties.peer(party).isEmpty()) {
+            return refused(request, party, "unknown node " + party);
+        }
         long limit = (long) properties.batchSize() * properties.maxEnvelopeBytes() * 2 + 4 * properties.maxAttachmentBytes();
         if (request.getContentLengthLong() > limit) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");
         }
+        if (!receptions.tryAcquire()) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                    .body("{\"error\":\"busy\"}");
+        }
+        try {
+            return receiveBounded(request, limit);
+        } finally {
+            receptions.release();
+        }
+    }
+
+    private ResponseEntity<String> receiveBounded(HttpServletRequest request, long limit) throws IOException {
         byte[] bytes = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (bytes.length > limit) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");
         }
         Optional<Peer> peer = authenticate(request, bytes);
         if (peer.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"unsigned or unknown node\"}");
+            return UNAUTHORIZED;
         }
         ExchangeBatch batch;
         try {
@@ -96,11 +123,11 @@ class ExchangeEndpoint {
     ResponseEntity<String> fetch(@PathVariable String hash, HttpServletRequest request) {
         Optional<Peer> peer = authenticate(request, new byte[0]);
         if (peer.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"unsigned or unknown node\"}");
+            return UNAUTHORIZED;
         }
         String party = peer.get().party().code();
         return envelopes.byHash(hash)
-                .filter(row -> !EnvelopeStore.HELD.equals(row.state()))
+                .filter(row -> !EnvelopeStore.HELD.equals(row.state()) && !EnvelopeStore.PURGED.equals(row.state()))
                 .map(EnvelopeStore.Row::envelope)
                 .filter(e -> e.from().equals(party) || e.addressedTo(party))
                 .map(e -> {
@@ -120,10 +147,19 @@ class ExchangeEndpoint {
                         request.getHeader(RequestSignature.DATE_HEADER), body,
                         request.getHeader(RequestSignature.SIGNATURE_HEADER), clock.instant());
         if (problem != null) {
-            audit.record(new AuditEvent("node:" + party, "exchange.request", "exchange", request.getRequestURI(),
-                    request.getRemoteAddr(), AuditOutcome.DENIED, problem));
+            audit(request, party, problem);
             return Optional.empty();
         }
         return peer;
+    }
+
+    private ResponseEntity<String> refused(HttpServletRequest request, String party, String problem) {
+        audit(request, party, problem);
+        return UNAUTHORIZED;
+    }
+
+    private void audit(HttpServletRequest request, String party, String problem) {
+        audit.record(new AuditEvent("node:" + party, "exchange.request", "exchange", request.getRequestURI(),
+                request.getRemoteAddr(), AuditOutcome.DENIED, problem));
     }
 }

@@ -32,6 +32,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -222,6 +224,7 @@ class Inbox {
                         envelope.kind() + " names no envelope of its sender held here");
             }
             envelopes.purge(target.get(), now);
+            deleteOrphanedAttachmentsAfterCommit(target.get());
             outcome = ProtocolKinds.RETRACTION.equals(envelope.kind()) ? "purged" : "corrected";
             current = CaseThread.of(envelopes.threadEnvelopes(envelope.caseRef().id()));
         } else {
@@ -230,6 +233,23 @@ class Inbox {
         events.publishEvent(new CaseEnvelopeStored(envelope.caseRef().id(), envelope.caseRef().type(), envelope.id(),
                 envelope.kind(), true, current));
         return receipt(envelope, outcome, entry(envelope, "envelope.receive", envelope.kind()));
+    }
+
+    /**
+     * A purge drops the payload; the attachments' bytes go too once no envelope holding its content names them.
+     * Only after the commit: a batch rolled back and handled again must still find them.
+     */
+    private void deleteOrphanedAttachmentsAfterCommit(Envelope purged) {
+        List<String> hashes = purged.attachments().stream().map(AttachmentRef::sha256).toList();
+        if (hashes.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                hashes.stream().filter(sha -> !envelopes.attachmentHeld(sha)).forEach(files::delete);
+            }
+        });
     }
 
     /** Retractions and corrections, which purge an earlier envelope of their sender. */

@@ -236,6 +236,22 @@ class ExchangeBetweenNodesTest {
     }
 
     @Test
+    void aRetractedMessagesAttachmentIsDeletedByTheReceiver() {
+        byte[] scan = "PDF bytes of the wrong person's record".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha = EnvelopeJson.sha256Hex(scan);
+        String caseId = france.bean(InformationRequests.class).open(new NewInformationRequest("MA", "Wrong file",
+                "Do you know this person?", "NORMAL", "H0", "B", "2", null),
+                List.of(new NewAttachment("record.pdf", "application/pdf", scan)));
+        await("delivery", () -> settled(france, caseId));
+        assertThat(morocco.bean(AttachmentFiles.class).read(sha)).hasValue(scan);
+
+        france.bean(InformationRequests.class).retract(caseId, records(france, caseId).get(0).envelope().id(), "wrong file");
+        await("the purge receipt", () -> settled(france, caseId));
+        assertThat(morocco.bean(AttachmentFiles.class).read(sha)).isEmpty();
+        assertThat(morocco.bean(InformationRequests.class).attachment(caseId, sha)).isEmpty();
+    }
+
+    @Test
     void h2ContentIsNotPassedOnWithoutTheOriginatorsConsent() {
         String caseId = open("Network of a broker", "H2");
         await("delivery", () -> exists(morocco, caseId));

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import org.passerelle.protocol.RequestSignature;
 import org.passerelle.server.audit.AuditEvent;
 import org.passerelle.server.audit.AuditLog;
@@ -28,13 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class ExchangeEndpoint {
 
-    /** Bodies read at once: each peer's outbox sends one batch at a time; two peers can deliver together. */
-    private static final int CONCURRENT_RECEPTIONS = 2;
-
     private static final ResponseEntity<String> UNAUTHORIZED = ResponseEntity.status(HttpStatus.UNAUTHORIZED)
             .body("{\"error\":\"unsigned or unknown node\"}");
-
-    private final Semaphore receptions;
 
     private final Inbox inbox;
     private final EnvelopeStore envelopes;
@@ -48,7 +42,6 @@ class ExchangeEndpoint {
     ExchangeEndpoint(Inbox inbox, EnvelopeStore envelopes, AttachmentFiles files, PartyDirectory parties,
             OutboxWorker worker, ExchangeProperties properties, AuditLog audit,
             Clock clock) {
-        this.receptions = new Semaphore(CONCURRENT_RECEPTIONS);
         this.inbox = inbox;
         this.envelopes = envelopes;
         this.files = files;
@@ -61,9 +54,8 @@ class ExchangeEndpoint {
 
     @PostMapping(path = PeerTransport.ENVELOPES_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
-        // The signature can only be checked on the whole body, so the body is read first; what an unsigned sender
-        // can make this node hold is bounded three ways: a known peer must be named, each body has a size limit,
-        // and only so many bodies are read at once (a peer turned away retries, as after any failure).
+        // The signature can only be checked on the whole body, so the body is read first; before that, a known peer
+        // must be named and the size is bounded: an unsigned sender must not be able to fill the memory.
         String party = request.getHeader(RequestSignature.NODE_HEADER);
         if (party == null || parties.peer(party).isEmpty()) {
             return refused(request, party, "unknown node " + party);
@@ -72,18 +64,6 @@ class ExchangeEndpoint {
         if (request.getContentLengthLong() > limit) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");
         }
-        if (!receptions.tryAcquire()) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                    .body("{\"error\":\"busy\"}");
-        }
-        try {
-            return receiveBounded(request, limit);
-        } finally {
-            receptions.release();
-        }
-    }
-
-    private ResponseEntity<String> receiveBounded(HttpServletRequest request, long limit) throws IOException {
         byte[] bytes = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (bytes.length > limit) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");

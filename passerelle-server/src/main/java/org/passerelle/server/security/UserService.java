@@ -218,9 +218,8 @@ public class UserService {
         jdbc.sql("UPDATE users SET failed_attempts = 0 WHERE username = :u").param("u", username).update();
     }
 
-    /** Stores a confirmed second factor. */
-    @Transactional
     /** Records the first authenticator of an account; false (and nothing changed) if it already has one. */
+    @Transactional
     boolean enrolSecondFactor(String username, String base32Secret, long acceptedStep) {
         int enrolled = jdbc.sql("""
                 UPDATE users SET totp_secret = :s, totp_last_step = :step WHERE username = :u AND totp_secret IS NULL

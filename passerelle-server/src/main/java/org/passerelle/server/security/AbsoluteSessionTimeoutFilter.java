@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,9 +29,7 @@ final class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session != null && clock.millis() - session.getCreationTime() > maximum.toMillis()) {
-            session.invalidate();
-            SecurityContextHolder.clearContext();
-            response.sendRedirect(request.getContextPath() + "/login?expired");
+            Sessions.expire(request, response);
             return;
         }
         chain.doFilter(request, response);

@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,12 +27,7 @@ final class DisabledAccountSignOut extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (Authorities.has(auth, Authorities.SIGNED_IN)
                 && !users.load(auth.getName()).map(UserAccount::enabled).orElse(false)) {
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-            SecurityContextHolder.clearContext();
-            response.sendRedirect(request.getContextPath() + "/login?expired");
+            Sessions.expire(request, response);
             return;
         }
         chain.doFilter(request, response);

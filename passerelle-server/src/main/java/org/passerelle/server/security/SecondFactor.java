@@ -105,7 +105,7 @@ public class SecondFactor {
         audit.record("login.totp", "user", username, AuditOutcome.FAILURE, "wrong or reused code");
         users.recordFailure(username);
         if (users.load(username).orElseThrow().lockedAt(users.instant())) {
-            endSession(request);
+            Sessions.end(request);
             return Outcome.LOCKED;
         }
         return Outcome.WRONG_CODE;
@@ -120,14 +120,9 @@ public class SecondFactor {
                 .orElse(true);
         if (barred) {
             audit.record("login.totp", "user", username, AuditOutcome.FAILURE, "account disabled or locked");
-            endSession(request);
+            Sessions.end(request);
         }
         return barred;
-    }
-
-    private static void endSession(HttpServletRequest request) {
-        request.getSession().invalidate();
-        SecurityContextHolder.clearContext();
     }
 
     private void signIn(String username, HttpServletRequest request, HttpServletResponse response) {

@@ -3,6 +3,7 @@ package org.passerelle.server.intel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.passerelle.protocol.CaseThread;
 import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.Handling;
@@ -30,6 +31,11 @@ public record InformationRequestState(String caseId, String reference, String re
         public String kindKey() {
             return "messageKind." + kind.substring(kind.indexOf('.') + 1);
         }
+    }
+
+    /** The message of this request sent in the envelope {@code envelopeId}, if it is one. */
+    public Optional<Message> message(String envelopeId) {
+        return messages.stream().filter(m -> m.envelopeId().equals(envelopeId)).findFirst();
     }
 
     public boolean overdueAt(Instant now) {

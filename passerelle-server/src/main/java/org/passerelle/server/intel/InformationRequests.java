@@ -123,10 +123,7 @@ public class InformationRequests {
     /** Withdraws one of this node's messages: the other party purges it and confirms. */
     @Transactional
     public void retract(String caseId, String envelopeId, String reason) {
-        InformationRequestState state = state(caseId);
-        boolean own = state.messages().stream().anyMatch(m -> m.envelopeId().equals(envelopeId)
-                && m.from().equals(parties.self().code()) && !m.retracted());
-        if (!own) {
+        if (state(caseId).message(envelopeId).filter(m -> sentHere(m) && !m.retracted()).isEmpty()) {
             throw invalid("reason", "intel.error.notYours");
         }
         if (blank(reason)) {
@@ -141,7 +138,7 @@ public class InformationRequests {
      */
     @Transactional
     public void forward(String caseId, String envelopeId, String toParty) {
-        if (!hasMessage(state(caseId), envelopeId, false)) {
+        if (state(caseId).message(envelopeId).filter(m -> !sentHere(m)).isEmpty()) {
             throw invalid("envelope", "intel.error.forwardNotReceived");
         }
         try {
@@ -154,16 +151,14 @@ public class InformationRequests {
     /** Allows the other party to pass one of this node's messages in this request on to a third party. */
     @Transactional
     public void consent(String caseId, String envelopeId, String toParty) {
-        if (!hasMessage(state(caseId), envelopeId, true)) {
+        if (state(caseId).message(envelopeId).filter(this::sentHere).isEmpty()) {
             throw invalid("envelope", "intel.error.consentNotYours");
         }
         exchange.consent(envelopeId, toParty);
     }
 
-    /** Whether the request holds this message, sent by this node ({@code own}) or by the other party. */
-    private boolean hasMessage(InformationRequestState state, String envelopeId, boolean own) {
-        return state.messages().stream().anyMatch(m -> m.envelopeId().equals(envelopeId)
-                && m.from().equals(parties.self().code()) == own);
+    private boolean sentHere(InformationRequestState.Message message) {
+        return message.from().equals(parties.self().code());
     }
 
     /** Reads a thread for display: a read of shared information, so it is audited. */

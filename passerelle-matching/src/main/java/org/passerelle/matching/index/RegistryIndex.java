@@ -251,17 +251,19 @@ public final class RegistryIndex implements Closeable {
     }
 
     private int recordsHolding(String key) {
-        if (recordsPerKey.size() > FREQUENCY_CACHE_LIMIT) {
-            recordsPerKey.clear();
-        }
-        return recordsPerKey.computeIfAbsent(key, k -> docFreq(NAME, k));
+        return counted(recordsPerKey, NAME, key);
     }
 
     private int recordsBornIn(String place) {
-        if (recordsPerPlace.size() > FREQUENCY_CACHE_LIMIT) {
-            recordsPerPlace.clear();
+        return counted(recordsPerPlace, PLACE, place);
+    }
+
+    /** Records holding {@code value} in {@code field}, from {@code cache}, which is emptied when it grows too big. */
+    private int counted(Map<String, Integer> cache, String field, String value) {
+        if (cache.size() > FREQUENCY_CACHE_LIMIT) {
+            cache.clear();
         }
-        return recordsPerPlace.computeIfAbsent(place, p -> docFreq(PLACE, p));
+        return cache.computeIfAbsent(value, v -> docFreq(field, v));
     }
 
     private int docFreq(String field, String value) {

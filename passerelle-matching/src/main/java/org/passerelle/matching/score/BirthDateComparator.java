@@ -50,7 +50,9 @@ public final class BirthDateComparator {
     static int level(BirthDate q, BirthDate c) {
         boolean bothComplete = q.day() != 0 && c.day() != 0;
         if (q.year() == c.year()) {
-            if (q.isConventional() && c.isConventional()) {
+            // A conventional date says only its year (two 1 Januaries are not an exact match), and a date equal to
+            // one, or one with day and month swapped, is itself conventional: the year is all that can agree.
+            if (q.isConventional() || c.isConventional()) {
                 return SAME_YEAR_CONVENTIONAL;
             }
             if (bothComplete && q.equals(c)) {
@@ -58,9 +60,6 @@ public final class BirthDateComparator {
             }
             if (bothComplete && q.month() == c.day() && q.day() == c.month()) {
                 return DAY_MONTH_SWAPPED;
-            }
-            if (q.isConventional() || c.isConventional()) {
-                return SAME_YEAR_CONVENTIONAL;
             }
             return q.month() == c.month() ? SAME_MONTH : SAME_YEAR;
         }

@@ -39,20 +39,26 @@ public class InformationRequests {
     private final AgreementProfile profile;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final CaseTeams teams;
     private final Clock clock;
 
     public InformationRequests(Exchange exchange, PartyDirectory parties, AgreementProfile profile, JdbcClient jdbc,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, CaseTeams teams, Clock clock) {
         this.exchange = exchange;
         this.parties = parties;
         this.profile = profile;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.teams = teams;
         this.clock = clock;
     }
 
-    /** A thread as shown: the derived state and every envelope with its delivery and signature check. */
-    public record Thread(InformationRequestState state, List<EnvelopeRecord> envelopes, boolean overdue) {
+    /**
+     * A thread as shown: the derived state, every envelope with its delivery and signature check, and who on this
+     * node works on it (empty: no one has taken it yet).
+     */
+    public record Thread(InformationRequestState state, List<EnvelopeRecord> envelopes, boolean overdue,
+            List<CaseTeams.Member> team) {
     }
 
     /** Checks a new request without sending it, so a form can show every error before its confirmation page. */
@@ -93,6 +99,7 @@ public class InformationRequests {
                 .put("question", request.question().strip()).put("urgency", parseUrgency(request.urgency()).orElseThrow().name());
         exchange.send(new CaseRef(caseId, InformationRequestKinds.CASE_TYPE), InformationRequestKinds.REQUEST,
                 List.of(request.to()), handling, payload, attachments);
+        teams.founded(InformationRequestKinds.CASE_TYPE, caseId);
         return caseId;
     }
 
@@ -123,6 +130,7 @@ public class InformationRequests {
     /** Withdraws one of this node's messages: the other party purges it and confirms. */
     @Transactional
     public void retract(String caseId, String envelopeId, String reason) {
+        working(caseId);
         if (state(caseId).message(envelopeId).filter(m -> sentHere(m) && !m.retracted()).isEmpty()) {
             throw invalid("reason", "intel.error.notYours");
         }
@@ -138,6 +146,7 @@ public class InformationRequests {
      */
     @Transactional
     public void forward(String caseId, String envelopeId, String toParty) {
+        working(caseId);
         if (state(caseId).message(envelopeId).filter(m -> !sentHere(m)).isEmpty()) {
             throw invalid("envelope", "intel.error.forwardNotReceived");
         }
@@ -151,6 +160,7 @@ public class InformationRequests {
     /** Allows the other party to pass one of this node's messages in this request on to a third party. */
     @Transactional
     public void consent(String caseId, String envelopeId, String toParty) {
+        working(caseId);
         if (state(caseId).message(envelopeId).filter(this::sentHere).isEmpty()) {
             throw invalid("envelope", "intel.error.consentNotYours");
         }
@@ -161,39 +171,55 @@ public class InformationRequests {
         return message.from().equals(parties.self().code());
     }
 
-    /** Reads a thread for display: a read of shared information, so it is audited. */
+    /**
+     * Reads a thread for display: a read of shared information, so it is audited (a refusal too). Empty when there is
+     * no such request or the user is not on its team.
+     */
     @Transactional
     public Optional<Thread> read(String caseId) {
-        if (!exists(caseId)) {
+        if (!visible(caseId, "information-request.read")) {
             return Optional.empty();
         }
         InformationRequestState state = state(caseId);
         audit.success("information-request.read", InformationRequestKinds.CASE_TYPE, caseId);
-        return Optional.of(new Thread(state, exchange.records(caseId), state.overdueAt(clock.instant())));
+        return Optional.of(new Thread(state, exchange.records(caseId), state.overdueAt(clock.instant()),
+                teams.members(InformationRequestKinds.CASE_TYPE, caseId)));
+    }
+
+    /** Puts an analyst of this node on the request's team (or takes an unassigned request: one's own name). */
+    @Transactional
+    public void addToTeam(String caseId, String username) {
+        if (!exists(caseId)) {
+            throw notFound(caseId);
+        }
+        teams.add(InformationRequestKinds.CASE_TYPE, caseId, username, () -> notFound(caseId));
     }
 
     /** An attachment of a request's thread, for download: a read of shared information, so it is audited. */
     @Transactional
     public Optional<byte[]> attachment(String caseId, String sha256) {
-        Optional<byte[]> content = exists(caseId) ? exchange.attachment(caseId, sha256) : Optional.empty();
+        Optional<byte[]> content = visible(caseId, "information-request.attachment.read")
+                ? exchange.attachment(caseId, sha256) : Optional.empty();
         content.ifPresent(c -> audit.success("information-request.attachment.read", InformationRequestKinds.CASE_TYPE,
                 caseId + "/" + sha256));
         return content;
     }
 
     /**
-     * The requests this node holds, newest first; {@code overdueOnly} keeps those past their due time. Their subjects
-     * are free text that can name people, so listing them is audited like reading one.
+     * The requests of this node the user may see (their team's and those no one has taken yet), newest first;
+     * {@code overdueOnly} keeps those past their due time. Their subjects are free text that can name people, so
+     * listing them is audited like reading one.
      */
     @Transactional
     public List<InformationRequestSummary> list(boolean overdueOnly) {
         Instant now = clock.instant();
         audit.success("information-request.list", InformationRequestKinds.CASE_TYPE, null);
+        String visible = teams.visibleCondition(InformationRequestKinds.CASE_TYPE, "r.case_id");
         var query = overdueOnly
-                ? jdbc.sql("SELECT * FROM intel_information_request WHERE status = 'AWAITING_ANSWER' AND due_at < :now"
-                        + " ORDER BY due_at").param("now", utc(now))
-                : jdbc.sql("SELECT * FROM intel_information_request ORDER BY opened_at DESC");
-        return query.query((rs, n) -> {
+                ? jdbc.sql("SELECT * FROM intel_information_request r WHERE status = 'AWAITING_ANSWER' AND due_at < :now"
+                        + " AND " + visible + " ORDER BY due_at").param("now", utc(now))
+                : jdbc.sql("SELECT * FROM intel_information_request r WHERE " + visible + " ORDER BY opened_at DESC");
+        return query.param("viewer", teams.viewer()).query((rs, n) -> {
                     Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
                     RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
                     return new InformationRequestSummary(rs.getString("case_id"), rs.getString("reference"),
@@ -232,6 +258,7 @@ public class InformationRequests {
     }
 
     private void reply(String caseId, String kind, String text, boolean byResponder, RequestStatus... allowedIn) {
+        working(caseId);
         InformationRequestState state = state(caseId);
         String self = parties.self().code();
         if (!(byResponder ? state.responder() : state.requester()).equals(self)) {
@@ -252,6 +279,19 @@ public class InformationRequests {
         return InformationRequestState.of(exchange.thread(caseId), profile);
     }
 
+    /** Whether the request exists and the user may see it; a refusal is audited under {@code action}. */
+    private boolean visible(String caseId, String action) {
+        return exists(caseId) && teams.allowed(InformationRequestKinds.CASE_TYPE, caseId, action);
+    }
+
+    /** Refuses a step on a request the user may not see, as if it did not exist; working on an unassigned one takes it. */
+    private void working(String caseId) {
+        if (!exists(caseId)) {
+            throw notFound(caseId);
+        }
+        teams.working(InformationRequestKinds.CASE_TYPE, caseId, "information-request.act", () -> notFound(caseId));
+    }
+
     private boolean exists(String caseId) {
         return jdbc.sql("SELECT COUNT(*) FROM intel_information_request WHERE case_id = :id").param("id", caseId)
                 .query(Long.class).single() > 0;
@@ -263,6 +303,10 @@ public class InformationRequests {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
+    }
+
+    private static CaseNotFoundException notFound(String caseId) {
+        return new CaseNotFoundException(InformationRequestKinds.CASE_TYPE, caseId);
     }
 
     private static InvalidInputException invalid(String field, String key) {

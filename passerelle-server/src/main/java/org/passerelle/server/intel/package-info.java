@@ -1,2 +1,2 @@
-/** Intelligence: information requests between parties, with handling codes enforced (networks come next). */
+/** Intelligence: information requests and criminal networks, handling codes enforced, case teams (need to know). */
 package org.passerelle.server.intel;

@@ -111,6 +111,11 @@ public class UserService {
         return load(username);
     }
 
+    /** Whether {@code username} is an enabled account of this node holding {@code role}: a colleague one may name. */
+    public boolean isActive(String username, Role role) {
+        return load(username).filter(a -> a.enabled() && a.role() == role).isPresent();
+    }
+
     /** Lists accounts for the administrator's overview: audited as one read of the list. */
     @Transactional
     public List<UserAccount> list() {

@@ -65,6 +65,10 @@ class InformationRequestBrowserTest {
         browser.signIn(morocco, moroccanAnalyst);
         browser.open(morocco + path + "?lang=ar");
         assertThat(browser.attribute(By.tagName("html"), "dir")).isEqualTo("rtl");
+        // Arrived and not taken yet: the Moroccan analyst takes it, then works on it as its team.
+        browser.click(By.id("take"));
+        browser.waitFor(By.cssSelector(".team-list"), 10);
+        assertThat(browser.find(By.cssSelector(".case-team")).getText()).contains(moroccanAnalyst.username());
         browser.find(By.id("text")).sendKeys("الخط مسجل باسم شركة في تطوان.");
         browser.click(By.cssSelector("form.reply-form button[type=submit]"));
         browser.waitFor(By.cssSelector(".tag-green"), 10);
@@ -75,6 +79,7 @@ class InformationRequestBrowserTest {
         browser.signIn(france, frenchAnalyst);
         browser.open(france + path + "?lang=en");
         assertThat(browser.find(By.cssSelector(".summary-list")).getText()).contains("Answered");
+        assertThat(browser.find(By.cssSelector(".case-team")).getText()).contains("Case team", frenchAnalyst.username());
         assertThat(browser.find(By.cssSelector("tr[data-kind='information-request.request'] .delivery-accepted")).getText())
                 .contains("Receipt");
         assertThat(browser.find(By.cssSelector("tr[data-kind='information-request.answer'] .delivery")).getText())

@@ -8,6 +8,7 @@ import java.util.List;
 import org.passerelle.protocol.HandlingCode;
 import org.passerelle.server.exchange.Delivery;
 import org.passerelle.server.exchange.EnvelopeRecord;
+import org.passerelle.server.intel.CaseTeams;
 import org.passerelle.server.intel.InformationRequestState;
 import org.passerelle.server.intel.InformationRequestSummary;
 import org.passerelle.server.intel.InformationRequests;
@@ -63,10 +64,14 @@ class InformationRequestApi {
     }
 
     record ThreadView(InformationRequestState state, boolean overdue, List<MessageView> messages,
-            List<EnvelopeView> envelopes) {
+            List<EnvelopeView> envelopes, List<CaseTeams.Member> team) {
     }
 
-    @Operation(summary = "Information requests held by this node, newest first (overdue=true: past their due time)")
+    record Colleague(String username) {
+    }
+
+    @Operation(summary = "Information requests the caller may see (their team's and those not taken yet), newest first"
+            + " (overdue=true: past their due time)")
     @GetMapping
     List<InformationRequestSummary> list(@RequestParam(defaultValue = "false") boolean overdue) {
         return requests.list(overdue);
@@ -88,7 +93,13 @@ class InformationRequestApi {
                 m.from(), m.sentAt(), m.text(), m.handling().code().name(), m.handling().grading(),
                 m.handling().restriction(), notice(m.handling().code()), m.retracted(), m.corrected())).toList();
         List<EnvelopeView> envelopes = thread.envelopes().stream().map(InformationRequestApi::view).toList();
-        return new ThreadView(thread.state(), thread.overdue(), messages, envelopes);
+        return new ThreadView(thread.state(), thread.overdue(), messages, envelopes, thread.team());
+    }
+
+    @Operation(summary = "Take an unassigned request (your own username) or add a colleague to its team (members)")
+    @PostMapping("/{caseId}/team")
+    void addToTeam(@PathVariable String caseId, @RequestBody Colleague colleague) {
+        requests.addToTeam(caseId, colleague.username());
     }
 
     @Operation(summary = "Answer (responder)")

@@ -35,6 +35,7 @@ import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.exchange.CaseEnvelopeStored;
 import org.passerelle.server.exchange.Exchange;
+import org.passerelle.server.intel.CaseTeams;
 import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.security.InvalidInputException.FieldError;
@@ -63,13 +64,16 @@ public class Networks {
     private final Exchange exchange;
     private final PartyDirectory parties;
     private final AuditTrail audit;
+    private final CaseTeams teams;
     private final Clock clock;
 
-    public Networks(JdbcClient jdbc, Exchange exchange, PartyDirectory parties, AuditTrail audit, Clock clock) {
+    public Networks(JdbcClient jdbc, Exchange exchange, PartyDirectory parties, AuditTrail audit, CaseTeams teams,
+            Clock clock) {
         this.jdbc = jdbc;
         this.exchange = exchange;
         this.parties = parties;
         this.audit = audit;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -78,7 +82,9 @@ public class Networks {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidInputException(List.of(new FieldError("name", "network.error.name")));
         }
-        return insertNetwork(name.strip(), description, parties.self().code(), null);
+        long id = insertNetwork(name.strip(), description, parties.self().code(), null);
+        teams.founded(TEAM, Long.toString(id));
+        return id;
     }
 
     @Transactional
@@ -114,15 +120,51 @@ public class Networks {
         }
     }
 
+    /** The networks the user may see: their team's, and those shared by the other party that no one has taken yet. */
     @Transactional(readOnly = true)
     public List<NetworkSummary> list() {
-        return jdbc.sql(SUMMARY + " ORDER BY n.id").query(Networks::summaryOf).list();
+        return jdbc.sql(SUMMARY + " WHERE " + teams.visibleCondition(TEAM, "CAST(n.id AS VARCHAR(20))") + " ORDER BY n.id")
+                .param("viewer", teams.viewer()).query(Networks::summaryOf).list();
     }
 
-    @Transactional(readOnly = true)
+    /** A network the user may see (a refused look is audited). */
+    @Transactional
     public Optional<NetworkSummary> summary(long networkId) {
+        return find(networkId).filter(n -> teams.allowed(TEAM, Long.toString(networkId), "network.read"));
+    }
+
+    /** Who on this node works on the network (empty: shared by the other party and not taken yet). */
+    @Transactional
+    public List<CaseTeams.Member> team(long networkId) {
+        visible(networkId);
+        return teams.members(TEAM, Long.toString(networkId));
+    }
+
+    /** Puts an analyst of this node on the network's team (or takes an unassigned network: one's own name). */
+    @Transactional
+    public void addToTeam(long networkId, String username) {
+        find(networkId).orElseThrow(Networks::notFound);
+        teams.add(TEAM, Long.toString(networkId), username, Networks::notFound);
+    }
+
+    private Optional<NetworkSummary> find(long networkId) {
         return jdbc.sql(SUMMARY + " WHERE n.id = :id").param("id", networkId).query(Networks::summaryOf).optional();
     }
+
+    /** The network if the user may see it, else the answer for a network that does not exist. */
+    private NetworkSummary visible(long networkId) {
+        return summary(networkId).orElseThrow(Networks::notFound);
+    }
+
+    /** As {@link #visible}, before changing the network: a user working on an unassigned network takes it. */
+    private NetworkSummary working(long networkId) {
+        NetworkSummary network = find(networkId).orElseThrow(Networks::notFound);
+        teams.working(TEAM, Long.toString(networkId), "network.change", Networks::notFound);
+        return network;
+    }
+
+    /** Teams, like audit entries, name a network by this type and its id. */
+    private static final String TEAM = "network";
 
     private static final String SUMMARY = """
             SELECT n.id, n.name, n.description, n.origin,
@@ -139,8 +181,13 @@ public class Networks {
     }
 
     /** The links observed within the slice (either bound may be null), with their provenance. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<NetworkLink> links(long networkId, LocalDate from, LocalDate to) {
+        visible(networkId);
+        return slice(networkId, from, to);
+    }
+
+    private List<NetworkLink> slice(long networkId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 SELECT s.label AS source, s.kind AS source_kind, t.label AS target, t.kind AS target_kind, l.kind,
                     l.weight, l.observed_on, l.source_document, l.grading, l.handling_code
@@ -157,7 +204,7 @@ public class Networks {
     /** Every measure of the slice's graph; reading a network is a read of personal data, so it is audited. */
     @Transactional
     public NetworkView analyse(long networkId, LocalDate from, LocalDate to, String sortBy, Set<String> without) {
-        NetworkSummary network = summary(networkId).orElseThrow(() -> notFound());
+        NetworkSummary network = visible(networkId);
         audit.success("network.read", "network", Long.toString(networkId));
         Graph graph = graph(networkId, from, to, without);
         NetworkAnalysis analysis = NetworkAnalysis.of(graph);
@@ -188,7 +235,7 @@ public class Networks {
     @Transactional
     public List<DisruptionStep> disrupt(long networkId, LocalDate from, LocalDate to, DisruptionStrategy strategy,
             DisruptionMode mode, int steps) {
-        summary(networkId).orElseThrow(() -> notFound());
+        visible(networkId);
         audit.success("network.read", "network", Long.toString(networkId));
         return Disruption.simulate(graph(networkId, from, to, Set.of()), strategy, mode, Math.max(0, Math.min(steps, 50)));
     }
@@ -198,6 +245,7 @@ public class Networks {
      * refused look-up is audited on its own, so the refusal that follows cannot roll the entry back.
      */
     public List<List<String>> paths(long networkId, LocalDate from, LocalDate to, String source, String target, int k) {
+        visible(networkId);
         Graph graph = graph(networkId, from, to, Set.of());
         if (graph.indexOf(source) < 0 || graph.indexOf(target) < 0) {
             // Whether a name is in the network is itself something learnt: the refused look-up is audited too.
@@ -216,12 +264,12 @@ public class Networks {
      */
     @Transactional
     public int share(long networkId, String toParty, LocalDate from, LocalDate to, Handling handling) {
-        NetworkSummary network = summary(networkId).orElseThrow(() -> notFound());
+        NetworkSummary network = working(networkId);
         if (parties.peer(toParty).isEmpty()) {
             throw new InvalidInputException(List.of(new FieldError("to", "intel.error.to")));
         }
         boolean received = !network.origin().equals(parties.self().code());
-        List<NetworkLink> links = links(networkId, from, to);
+        List<NetworkLink> links = slice(networkId, from, to);
         List<NetworkLink> shareable = links.stream().filter(l -> !(received && !network.origin().equals(toParty)
                 && HandlingCode.H2.name().equals(l.handlingCode()))).toList();
         ArrayNode array = EnvelopeJson.object().putArray("links");
@@ -292,6 +340,7 @@ public class Networks {
         if (seizedOn == null) {
             errors.add(new FieldError("date", "seizure.error.date"));
         }
+        working(networkId);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -308,7 +357,7 @@ public class Networks {
     /** A network's seizures, with the names of the actors involved: a read of personal data, so it is audited. */
     @Transactional
     public List<Seizure> seizures(long networkId) {
-        summary(networkId).orElseThrow(() -> notFound());
+        visible(networkId);
         audit.success("seizure.read", "network", Long.toString(networkId));
         return jdbc.sql("SELECT * FROM intel_seizure WHERE network_id = :n ORDER BY seized_on DESC, id DESC")
                 .param("n", networkId).query((rs, i) -> new Seizure(rs.getLong("id"), rs.getLong("network_id"),
@@ -336,7 +385,7 @@ public class Networks {
     Graph graph(long networkId, LocalDate from, LocalDate to, Set<String> without) {
         Map<String, Entity> entities = new LinkedHashMap<>();
         List<Link> edges = new ArrayList<>();
-        for (NetworkLink l : links(networkId, from, to)) {
+        for (NetworkLink l : slice(networkId, from, to)) {
             if (!without.contains(l.source())) {
                 entities.putIfAbsent(l.source(), new Entity(l.source(), EntityKind.valueOf(l.sourceKind())));
             }
@@ -351,7 +400,7 @@ public class Networks {
     }
 
     private ImportReport keep(long networkId, LinkCsv.Result result, String action) {
-        summary(networkId).orElseThrow(() -> notFound());
+        working(networkId);
         addLinks(networkId, result.links());
         audit.record(action, "network", Long.toString(networkId), org.passerelle.server.audit.AuditOutcome.SUCCESS,
                 result.links().size() + " links, " + result.problems().size() + " rows refused");

@@ -115,6 +115,17 @@ class InformationRequestPages {
         }
     }
 
+    /** Takes an unassigned request (one's own name) or adds a colleague to its team. */
+    @PostMapping("/intel/requests/{caseId}/team")
+    String addToTeam(@PathVariable String caseId, @RequestParam(defaultValue = "") String username, Model model) {
+        try {
+            requests.addToTeam(caseId, username);
+            return "redirect:/intel/requests/" + caseId;
+        } catch (InvalidInputException e) {
+            return threadView(caseId, model, FormErrors.of(e));
+        }
+    }
+
     private String threadView(String caseId, Model model, List<FormErrors.Error> errors) {
         model.addAttribute("thread", requests.read(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("errors", errors);

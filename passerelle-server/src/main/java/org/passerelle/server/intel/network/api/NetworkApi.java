@@ -14,6 +14,7 @@ import org.passerelle.graph.disruption.DisruptionStep;
 import org.passerelle.graph.disruption.DisruptionStrategy;
 import org.passerelle.protocol.Handling;
 import org.passerelle.protocol.HandlingCode;
+import org.passerelle.server.intel.CaseTeams;
 import org.passerelle.server.intel.network.NetworkSummary;
 import org.passerelle.server.intel.network.NetworkView;
 import org.passerelle.server.intel.network.Networks;
@@ -60,7 +61,22 @@ class NetworkApi {
     record Shared(int withheldLinks) {
     }
 
-    @Operation(summary = "Networks held by this node")
+    record Colleague(String username) {
+    }
+
+    @Operation(summary = "Who on this node works on the network (empty: shared by the other party, not taken yet)")
+    @GetMapping("/{id}/team")
+    List<CaseTeams.Member> team(@PathVariable long id) {
+        return networks.team(id);
+    }
+
+    @Operation(summary = "Take an unassigned network (your own username) or add a colleague to its team (members)")
+    @PostMapping("/{id}/team")
+    void addToTeam(@PathVariable long id, @RequestBody Colleague colleague) {
+        networks.addToTeam(id, colleague.username());
+    }
+
+    @Operation(summary = "The networks of this node the caller may see: their team's and those not taken yet")
     @GetMapping
     List<NetworkSummary> list() {
         return networks.list();

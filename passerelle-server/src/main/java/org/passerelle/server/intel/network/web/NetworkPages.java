@@ -88,6 +88,7 @@ class NetworkPages {
         model.addAttribute("slice", slice.query());
         model.addAttribute("without", String.join("|", removed));
         model.addAttribute("seizures", networks.seizures(id));
+        model.addAttribute("team", networks.team(id));
         model.addAttribute("peers", parties.peers());
         model.addAttribute("strategies", List.of(DisruptionStrategy.values()));
         if (!model.containsAttribute("errors")) {
@@ -187,6 +188,17 @@ class NetworkPages {
             int withheld = networks.share(id, to, slice.from(), slice.to(),
                     new Handling(HandlingCode.valueOf(handling), 'B', 2, null));
             redirect.addFlashAttribute("shared", withheld);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e));
+        }
+        return "redirect:/intel/networks/" + id;
+    }
+
+    /** Takes an unassigned network (one's own name) or adds a colleague to its team. */
+    @PostMapping("/intel/networks/{id}/team")
+    String addToTeam(@PathVariable long id, @RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
+        try {
+            networks.addToTeam(id, username);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e));
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.party.PartyDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal API tokens: shown once at creation, stored only as a SHA-256 hash (a token is 256 random
- * bits, so a fast hash is enough), revocable, and carrying exactly the rights of their owner.
+ * bits, so a fast hash is enough), revocable, expiring after a configured lifetime (a forgotten token in a
+ * script should not work for ever), and carrying exactly the rights of their owner.
  */
 @Service
 public class ApiTokens {
@@ -36,23 +38,28 @@ public class ApiTokens {
     private final AuditTrail audit;
     private final Clock clock;
     private final PartyDirectory parties;
+    private final Duration lifetime;
 
-    public ApiTokens(JdbcClient jdbc, UserService users, AuditTrail audit, Clock clock, PartyDirectory parties) {
+    public ApiTokens(JdbcClient jdbc, UserService users, AuditTrail audit, Clock clock, PartyDirectory parties,
+            @Value("${passerelle.api-token.lifetime:90d}") Duration lifetime) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
         this.parties = parties;
+        this.lifetime = lifetime;
     }
 
     /** A token just created: {@code secret} is shown to its owner once and never again. */
     public record Issued(long id, String name, String secret) {
     }
 
-    public record TokenInfo(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
-        public boolean active() {
-            return revokedAt == null;
-        }
+    public enum Status {
+        ACTIVE, EXPIRED, REVOKED
+    }
+
+    public record TokenInfo(long id, String name, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
+            Instant revokedAt, Status status) {
     }
 
     @Transactional
@@ -63,9 +70,12 @@ public class ApiTokens {
         UserAccount owner = users.load(username).orElseThrow();
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(OneTimeSecrets.bytes(32));
         String hash = hash(secret);
-        jdbc.sql("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (:user, :name, :hash, :now)")
-                .param("user", owner.id()).param("name", name.strip()).param("hash", hash).param("now", now())
-                .update();
+        OffsetDateTime now = now();
+        jdbc.sql("""
+                INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at)
+                VALUES (:user, :name, :hash, :now, :expires)
+                """).param("user", owner.id()).param("name", name.strip()).param("hash", hash).param("now", now)
+                .param("expires", now.plus(lifetime)).update();
         long id = jdbc.sql("SELECT id FROM api_tokens WHERE token_hash = :hash").param("hash", hash)
                 .query(Long.class).single();
         audit.success("token.create", "api-token", Long.toString(id));
@@ -74,13 +84,18 @@ public class ApiTokens {
 
     @Transactional(readOnly = true)
     public List<TokenInfo> list(String username) {
+        Instant now = clock.instant();
         return jdbc.sql("""
                 SELECT t.* FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE u.username = :u ORDER BY t.created_at DESC
-                """).param("u", username).query((rs, row) -> new TokenInfo(rs.getLong("id"), rs.getString("name"),
-                        instant(rs.getObject("created_at", OffsetDateTime.class)),
-                        instant(rs.getObject("last_used_at", OffsetDateTime.class)),
-                        instant(rs.getObject("revoked_at", OffsetDateTime.class)))).list();
+                """).param("u", username).query((rs, row) -> {
+                    Instant expires = instant(rs.getObject("expires_at", OffsetDateTime.class));
+                    Instant revoked = instant(rs.getObject("revoked_at", OffsetDateTime.class));
+                    return new TokenInfo(rs.getLong("id"), rs.getString("name"),
+                            instant(rs.getObject("created_at", OffsetDateTime.class)),
+                            instant(rs.getObject("last_used_at", OffsetDateTime.class)), expires, revoked,
+                            revoked != null ? Status.REVOKED : now.isBefore(expires) ? Status.ACTIVE : Status.EXPIRED);
+                }).list();
     }
 
     /** Revokes one of the user's own tokens; false when the user has no such active token. */
@@ -96,7 +111,10 @@ public class ApiTokens {
         return updated == 1;
     }
 
-    /** The signed-in identity a presented token stands for, if it is active and its owner is enabled. */
+    /**
+     * The signed-in identity a presented token stands for, if it is active (neither revoked nor expired) and its
+     * owner is enabled.
+     */
     @Transactional
     Optional<Authentication> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX)) {
@@ -104,8 +122,8 @@ public class ApiTokens {
         }
         Optional<Map<String, Object>> row = jdbc.sql("""
                 SELECT t.id, t.last_used_at, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id
-                WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.enabled = TRUE
-                """).param("hash", hash(presented)).query().listOfRows().stream().findFirst();
+                WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND u.enabled = TRUE
+                """).param("hash", hash(presented)).param("now", now()).query().listOfRows().stream().findFirst();
         if (row.isEmpty()) {
             return Optional.empty();
         }

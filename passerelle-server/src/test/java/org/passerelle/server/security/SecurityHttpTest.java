@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,6 +20,7 @@ import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.support.NodeTest;
 import org.passerelle.server.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sign-in, lock-out, refusals, headers and tokens, over real HTTP against a running node. */
 class SecurityHttpTest extends NodeTest {
@@ -26,6 +30,9 @@ class SecurityHttpTest extends NodeTest {
 
     @Autowired
     ApiTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final Pattern ENROLMENT_SECRET = Pattern.compile("<code class=\"secret\" dir=\"ltr\">([A-Z2-7 ]+)</code>");
 
@@ -293,7 +300,22 @@ class SecurityHttpTest extends NodeTest {
         assertThat(api("GET", "/api/v1/me", token.secret(), null).statusCode()).isEqualTo(200);
         users.setEnabled(analyst.username(), false);
         assertThat(api("GET", "/api/v1/me", token.secret(), null).statusCode()).isEqualTo(401);
-        assertThat(tokens.list(analyst.username())).allSatisfy(t -> assertThat(t.active()).isFalse());
+        assertThat(tokens.list(analyst.username())).allSatisfy(t -> assertThat(t.status()).isEqualTo(ApiTokens.Status.REVOKED));
+    }
+
+    @Test
+    void aTokenStopsWorkingWhenItExpires() throws Exception {
+        TestUser analyst = newUser(Role.ANALYST);
+        ApiTokens.Issued token = tokens.issue(analyst.username(), "script");
+        ApiTokens.TokenInfo issued = tokens.list(analyst.username()).get(0);
+        assertThat(Duration.between(issued.createdAt(), issued.expiresAt())).isEqualTo(Duration.ofDays(90));
+        assertThat(api("GET", "/api/v1/me", token.secret(), null).statusCode()).isEqualTo(200);
+
+        jdbc.sql("UPDATE api_tokens SET expires_at = :past WHERE id = :id")
+                .param("past", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1)).param("id", token.id()).update();
+        assertThat(api("GET", "/api/v1/me", token.secret(), null).statusCode()).isEqualTo(401);
+        assertThat(tokens.list(analyst.username())).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo(ApiTokens.Status.EXPIRED));
     }
 
     @Test

@@ -18,9 +18,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class AccessRefusals implements AccessDeniedHandler, AuthenticationEntryPoint {
 
     private final AuditTrail audit;
+    private final AnonymousRefusals anonymous;
 
-    AccessRefusals(AuditTrail audit) {
+    AccessRefusals(AuditTrail audit, AnonymousRefusals anonymous) {
         this.audit = audit;
+        this.anonymous = anonymous;
     }
 
     @Override
@@ -39,7 +41,7 @@ final class AccessRefusals implements AccessDeniedHandler, AuthenticationEntryPo
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
             throws IOException {
-        audit.record("access.denied", recordType(request), request.getMethod() + " " + request.getRequestURI(),
+        anonymous.record("access.denied", recordType(request), request.getMethod() + " " + request.getRequestURI(),
                 AuditOutcome.DENIED, "not authenticated");
         response.setHeader("WWW-Authenticate", "Bearer");
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED);

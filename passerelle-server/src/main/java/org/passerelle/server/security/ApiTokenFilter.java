@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.passerelle.server.audit.AuditOutcome;
-import org.passerelle.server.audit.AuditTrail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,11 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final AuditTrail audit;
+    private final AnonymousRefusals refusals;
 
-    ApiTokenFilter(ApiTokens tokens, AuditTrail audit) {
+    ApiTokenFilter(ApiTokens tokens, AnonymousRefusals refusals) {
         this.tokens = tokens;
-        this.audit = audit;
+        this.refusals = refusals;
     }
 
     @Override
@@ -35,7 +34,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
                 context.setAuthentication(authentication.get());
                 SecurityContextHolder.setContext(context);
             } else {
-                audit.record("api.token", "api", request.getRequestURI(), AuditOutcome.FAILURE,
+                refusals.record("api.token", "api", request.getRequestURI(), AuditOutcome.FAILURE,
                         "unknown, revoked or disabled token");
             }
         }

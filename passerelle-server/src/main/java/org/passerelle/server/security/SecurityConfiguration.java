@@ -57,15 +57,16 @@ class SecurityConfiguration {
 
         @Bean
         @Order(1)
-        SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit) throws Exception {
-            AccessRefusals refusals = new AccessRefusals(audit);
+        SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit, AnonymousRefusals anonymous)
+                throws Exception {
+            AccessRefusals refusals = new AccessRefusals(audit, anonymous);
             http.securityMatcher("/api/**")
                     .authorizeHttpRequests(a -> a
                             .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.yaml").permitAll()
                             .requestMatchers("/api/v1/users/**").hasRole(Role.ADMINISTRATOR.name())
                             .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                             .anyRequest().hasAuthority(Authorities.SIGNED_IN))
-                    .addFilterBefore(new ApiTokenFilter(tokens, audit), AuthorizationFilter.class)
+                    .addFilterBefore(new ApiTokenFilter(tokens, anonymous), AuthorizationFilter.class)
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(c -> c.disable()) // no cookies on the API: a token must be presented on every call
                     .requestCache(c -> c.disable())
@@ -76,10 +77,11 @@ class SecurityConfiguration {
 
         @Bean
         @Order(2)
-        SecurityFilterChain pagesChain(HttpSecurity http, UserService users, AuditTrail audit, Clock clock,
-                @Value("${passerelle.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
-            AccessRefusals refusals = new AccessRefusals(audit);
-            SignInSteps signIn = new SignInSteps(users, audit);
+        SecurityFilterChain pagesChain(HttpSecurity http, UserService users, AuditTrail audit, AnonymousRefusals anonymous,
+                Clock clock, @Value("${passerelle.session.absolute-timeout:8h}") Duration absoluteTimeout)
+                throws Exception {
+            AccessRefusals refusals = new AccessRefusals(audit, anonymous);
+            SignInSteps signIn = new SignInSteps(users, audit, anonymous);
             http.authorizeHttpRequests(a -> a
                             .requestMatchers(StaticAssets.patterns()).permitAll()
                             .requestMatchers("/login", "/error", "/favicon.ico", "/actuator/health", "/actuator/health/**",

@@ -22,10 +22,12 @@ final class SignInSteps implements AuthenticationSuccessHandler, AuthenticationF
 
     private final UserService users;
     private final AuditTrail audit;
+    private final AnonymousRefusals refusals;
 
-    SignInSteps(UserService users, AuditTrail audit) {
+    SignInSteps(UserService users, AuditTrail audit, AnonymousRefusals refusals) {
         this.users = users;
         this.audit = audit;
+        this.refusals = refusals;
     }
 
     @Override
@@ -48,7 +50,7 @@ final class SignInSteps implements AuthenticationSuccessHandler, AuthenticationF
             case BadCredentialsException bad -> "bad credentials";
             default -> exception.getClass().getSimpleName();
         };
-        audit.record("login.password", "user", username, AuditOutcome.FAILURE, reason);
+        refusals.record("login.password", "user", username, AuditOutcome.FAILURE, reason);
         if (exception instanceof BadCredentialsException && username != null) {
             users.recordFailure(username);
         }

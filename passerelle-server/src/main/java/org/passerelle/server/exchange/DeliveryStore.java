@@ -34,19 +34,19 @@ class DeliveryStore {
                 """).param("e", envelopeId).param("peer", peer).param("now", EnvelopeStore.utc(now)).update();
     }
 
-    /** Peers that have something not yet settled. */
-    List<String> peersWithPending() {
-        return jdbc.sql("SELECT DISTINCT peer FROM exchange_delivery WHERE state IN ('QUEUED', 'SENT', 'RETRYING')")
-                .query(String.class).list();
-    }
-
-    /** The next unsettled deliveries to one peer, oldest first: they must go in this order. */
+    /**
+     * The next unsettled deliveries to one peer, oldest first: they must go in this order. The batch is chosen before
+     * the bodies are joined: joined first, a backlog of thousands read every body of it for each batch of a hundred,
+     * so a node that fell behind fell further behind.
+     */
     List<Pending> pending(String peer, int limit) {
         return jdbc.sql("""
                 SELECT d.seq, d.envelope_id, d.peer, d.attempts, d.next_attempt_at, e.body
-                FROM exchange_delivery d JOIN exchange_envelope e ON e.id = d.envelope_id
-                WHERE d.peer = :peer AND d.state IN ('QUEUED', 'SENT', 'RETRYING')
-                ORDER BY d.seq FETCH FIRST %d ROWS ONLY
+                FROM (SELECT seq, envelope_id, peer, attempts, next_attempt_at FROM exchange_delivery
+                      WHERE peer = :peer AND state IN ('QUEUED', 'SENT', 'RETRYING')
+                      ORDER BY seq FETCH FIRST %d ROWS ONLY) d
+                JOIN exchange_envelope e ON e.id = d.envelope_id
+                ORDER BY d.seq
                 """.formatted(limit)).param("peer", peer).query(DeliveryStore::pending).list();
     }
 

@@ -84,11 +84,12 @@ class OutboxWorker implements SmartLifecycle {
         backfill.fetchMissingParents();
     }
 
-    /** One round: every peer whose oldest unsettled delivery is due gets its next batch. */
+    /**
+     * One round: every peer whose oldest unsettled delivery is due gets its next batch. The peers are few and each
+     * look is one range of an index, where a search for the peers with something pending read the whole table.
+     */
     void deliverDue() {
-        for (String peerCode : deliveries.peersWithPending()) {
-            parties.peer(peerCode).ifPresent(this::deliverTo);
-        }
+        parties.peers().forEach(this::deliverTo);
     }
 
     private void deliverTo(Peer peer) {

@@ -97,8 +97,12 @@ public record InformationRequestState(String caseId, String reference, String re
         };
     }
 
-    /** A short reference people can read out: IR- and the first characters of the case id. */
+    /**
+     * A short reference people can read out: IR- and the last eight characters of the case id. In a UUIDv7 those are
+     * random; its first ones are the time, the same for every case opened within a minute or so.
+     */
     static String reference(String caseId) {
-        return "IR-" + caseId.replace("-", "").substring(0, 8).toUpperCase();
+        String compact = caseId.replace("-", "");
+        return "IR-" + compact.substring(Math.max(0, compact.length() - 8)).toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -33,6 +33,16 @@ class InformationRequestStateTest {
     private final List<Envelope> thread = new ArrayList<>();
 
     @Test
+    void requestsOpenedInTheSameMillisecondHaveDifferentReferences() {
+        Instant now = Instant.parse("2026-11-30T09:30:00Z");
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            references.add(InformationRequestState.reference(UuidV7.at(now).toString()));
+        }
+        assertThat(references).doesNotHaveDuplicates().allSatisfy(r -> assertThat(r).matches("IR-[0-9A-F]{8}"));
+    }
+
+    @Test
     void onlyTheResponderAnswersAndOnlyTheRequesterClarifies() {
         send(france, InformationRequestKinds.REQUEST, "MA", "Who holds this line?");
         send(france, InformationRequestKinds.ANSWER, "MA", "The requester answering itself");

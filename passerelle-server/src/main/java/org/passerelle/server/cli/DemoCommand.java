@@ -67,9 +67,11 @@ final class DemoCommand implements Callable<Integer> {
         for (LocalNodePair.LocalNode node : List.of(pair.france(), pair.morocco())) {
             accounts.put(node, ensureAccounts(node, pair.context(node).getBean(UserService.class)));
         }
+        String frenchAnalyst = analyst(accounts.get(pair.france()));
         new DemoInformationRequests(pair.context(pair.france()).getBean(InformationRequests.class),
-                pair.context(pair.morocco()).getBean(InformationRequests.class)).seedOnce();
-        DemoNetworks.seedOnce(pair.context(pair.france()).getBean(Networks.class));
+                pair.context(pair.morocco()).getBean(InformationRequests.class), frenchAnalyst,
+                analyst(accounts.get(pair.morocco()))).seedOnce();
+        DemoNetworks.seedOnce(pair.context(pair.france()).getBean(Networks.class), frenchAnalyst);
         printWelcome(out, accounts);
         return 0;
     }
@@ -98,6 +100,10 @@ final class DemoCommand implements Callable<Integer> {
         Files.write(file, created.stream()
                 .map(a -> String.join("\t", a.username(), a.role().name(), a.password(), a.totpSecret())).toList());
         return created;
+    }
+
+    private static String analyst(List<DemoAccount> accounts) {
+        return accounts.stream().filter(a -> a.role() == Role.ANALYST).findFirst().orElseThrow().username();
     }
 
     private static String displayName(Role role, LocalNodePair.LocalNode node) {

@@ -9,7 +9,8 @@ import org.passerelle.server.intel.RequestStatus;
 
 /**
  * Demo information requests, exchanged for real between the two running demo nodes (signed envelopes over
- * HTTP, receipts and all), left in the states a liaison desk sees every day.
+ * HTTP, receipts and all), left in the states a liaison desk sees every day. Each node's demo analyst is on the
+ * team of the requests their side worked on; one request waits in Morocco for an analyst to take it.
  */
 final class DemoInformationRequests {
 
@@ -17,10 +18,15 @@ final class DemoInformationRequests {
 
     private final InformationRequests france;
     private final InformationRequests morocco;
+    private final String frenchAnalyst;
+    private final String moroccanAnalyst;
 
-    DemoInformationRequests(InformationRequests france, InformationRequests morocco) {
+    DemoInformationRequests(InformationRequests france, InformationRequests morocco, String frenchAnalyst,
+            String moroccanAnalyst) {
         this.france = france;
         this.morocco = morocco;
+        this.frenchAnalyst = frenchAnalyst;
+        this.moroccanAnalyst = moroccanAnalyst;
     }
 
     /** Seeds the threads once: a demo folder that already holds requests is left as it is. */
@@ -44,7 +50,7 @@ final class DemoInformationRequests {
         until(() -> status(france, askedBack) == RequestStatus.QUESTION_ASKED);
         france.clarify(askedBack, "Sortie vers Algésiras, ferry de 22 h 00 environ.");
 
-        france.open(new NewInformationRequest("MA", "Identité d'un passeur présumé (alias « Chaoui »)",
+        String waiting = france.open(new NewInformationRequest("MA", "Identité d'un passeur présumé (alias « Chaoui »)",
                 "Un mineur entendu à Paris désigne un passeur surnommé « Chaoui », actif à Nador. Ce surnom "
                         + "est-il connu de vos services ?", "URGENT_DIRECT", "H0", "C", "3", null), List.of());
 
@@ -55,6 +61,13 @@ final class DemoInformationRequests {
         arrived(france, declined);
         france.decline(declined, "L'interception relève des autorités espagnoles : merci d'adresser la demande "
                 + "par le canal Europol, avec copie à l'OFAST.");
+
+        for (String caseId : List.of(answered, askedBack, waiting, declined)) {
+            france.addToTeam(caseId, frenchAnalyst);
+        }
+        for (String caseId : List.of(answered, askedBack, declined)) {
+            morocco.addToTeam(caseId, moroccanAnalyst);
+        }
     }
 
     private void arrived(InformationRequests node, String caseId) {

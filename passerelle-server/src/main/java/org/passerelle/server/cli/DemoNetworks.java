@@ -28,13 +28,16 @@ public final class DemoNetworks {
     private DemoNetworks() {
     }
 
-    public static void seedOnce(Networks france) {
+    /** Seeds France's networks once, on its demo analyst's team; the shared slice waits in Morocco to be taken. */
+    public static void seedOnce(Networks france, String analyst) {
         if (!france.list().isEmpty()) {
             return;
         }
-        loadCaviar(france);
+        long caviar = loadCaviar(france);
         long corridor = loadCorridor(france);
         france.share(corridor, "MA", null, null, new Handling(HandlingCode.H2, 'B', 2, null));
+        france.addToTeam(caviar, analyst);
+        france.addToTeam(corridor, analyst);
     }
 
     /** The CAVIAR investigation, one time slice of two months per phase; returns the network's id. */

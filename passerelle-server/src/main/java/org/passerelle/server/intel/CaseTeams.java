@@ -126,9 +126,17 @@ public class CaseTeams {
         if (NODE_ITSELF.equals(AuditTrail.currentActor())) {
             return "1 = 1";
         }
-        String team = "SELECT 1 FROM intel_case_member m WHERE m.case_type = '" + caseType + "' AND m.case_key = "
-                + keyColumn;
-        return "(NOT EXISTS (" + team + ") OR EXISTS (" + team + " AND m.username = :viewer))";
+        return "(NOT " + takenCondition(caseType, keyColumn) + " OR EXISTS (" + team(caseType, keyColumn)
+                + " AND m.username = :viewer))";
+    }
+
+    /** An SQL condition true for the rows whose case someone on this node has taken, as {@link #visibleCondition}. */
+    public String takenCondition(String caseType, String keyColumn) {
+        return "EXISTS (" + team(caseType, keyColumn) + ")";
+    }
+
+    private static String team(String caseType, String keyColumn) {
+        return "SELECT 1 FROM intel_case_member m WHERE m.case_type = '" + caseType + "' AND m.case_key = " + keyColumn;
     }
 
     /** The user {@link #visibleCondition} checks. */

@@ -215,10 +215,12 @@ public class InformationRequests {
         Instant now = clock.instant();
         audit.success("information-request.list", InformationRequestKinds.CASE_TYPE, null);
         String visible = teams.visibleCondition(InformationRequestKinds.CASE_TYPE, "r.case_id");
+        String select = "SELECT r.*, CASE WHEN " + teams.takenCondition(InformationRequestKinds.CASE_TYPE, "r.case_id")
+                + " THEN 1 ELSE 0 END AS taken FROM intel_information_request r WHERE ";
         var query = overdueOnly
-                ? jdbc.sql("SELECT * FROM intel_information_request r WHERE status = 'AWAITING_ANSWER' AND due_at < :now"
-                        + " AND " + visible + " ORDER BY due_at").param("now", utc(now))
-                : jdbc.sql("SELECT * FROM intel_information_request r WHERE " + visible + " ORDER BY opened_at DESC");
+                ? jdbc.sql(select + "status = 'AWAITING_ANSWER' AND due_at < :now AND " + visible + " ORDER BY due_at")
+                        .param("now", utc(now))
+                : jdbc.sql(select + visible + " ORDER BY opened_at DESC");
         return query.param("viewer", teams.viewer()).query((rs, n) -> {
                     Instant due = rs.getObject("due_at", OffsetDateTime.class).toInstant();
                     RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
@@ -226,7 +228,7 @@ public class InformationRequests {
                             rs.getString("requester"), rs.getString("responder"), rs.getString("subject"),
                             Urgency.valueOf(rs.getString("urgency")), status, rs.getString("handling_code"),
                             rs.getObject("opened_at", OffsetDateTime.class).toInstant(), due,
-                            status == RequestStatus.AWAITING_ANSWER && now.isAfter(due));
+                            status == RequestStatus.AWAITING_ANSWER && now.isAfter(due), rs.getInt("taken") == 1);
                 }).list();
     }
 

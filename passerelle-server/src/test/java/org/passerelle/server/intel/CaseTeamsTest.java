@@ -97,7 +97,7 @@ class CaseTeamsTest {
         // On the receiving node: unassigned, so every analyst sees it; no one adds others before taking it.
         TwoNodes.await("the request to reach Morocco", () -> desk.get(thread).statusCode() == 200);
         assertThat(desk.get(thread).body()).contains("\"team\":[]");
-        assertThat(colleague.get("/api/v1/information-requests").body()).contains(caseId);
+        assertThat(colleague.get("/api/v1/information-requests").body()).contains(caseId, "\"taken\":false");
         assertThat(colleague.post(thread + "/team", "{\"username\":\"" + desk.username() + "\"}").body())
                 .contains("team.error.takeFirst");
 
@@ -105,6 +105,7 @@ class CaseTeamsTest {
         assertThat(desk.post(thread + "/answer", "{\"text\":\"A prepaid line.\"}").statusCode()).isEqualTo(200);
         assertThat(colleague.get(thread).statusCode()).isEqualTo(404);
         assertThat(colleague.get("/api/v1/information-requests").body()).doesNotContain(caseId);
+        assertThat(desk.get("/api/v1/information-requests").body()).contains(caseId, "\"taken\":true");
         assertThat(desk.post(thread + "/team", "{\"username\":\"" + consul.username() + "\"}").body())
                 .contains("team.error.colleague");
         assertThat(desk.post(thread + "/team", "{\"username\":\"" + colleague.username() + "\"}").statusCode())

@@ -122,6 +122,7 @@ class CaseTeamsTest {
         long id = Long.parseLong(created.body().replaceAll("\\D", ""));
 
         assertThat(stranger.get("/api/v1/networks").body()).doesNotContain("Team network");
+        assertThat(owner.get("/api/v1/networks").body()).contains("\"name\":\"Team network\"", "\"taken\":true");
         HttpResponse<String> refused = stranger.get("/api/v1/networks/" + id + "/analysis");
         HttpResponse<String> missing = stranger.get("/api/v1/networks/" + Long.MAX_VALUE + "/analysis");
         assertThat(refused.statusCode()).isEqualTo(missing.statusCode());

@@ -66,6 +66,8 @@ public class Networks {
     private final AuditTrail audit;
     private final CaseTeams teams;
     private final Clock clock;
+    /** The query of {@link NetworkSummary}, to which callers add their conditions. */
+    private final String summaryQuery;
 
     public Networks(JdbcClient jdbc, Exchange exchange, PartyDirectory parties, AuditTrail audit, CaseTeams teams,
             Clock clock) {
@@ -75,6 +77,14 @@ public class Networks {
         this.audit = audit;
         this.teams = teams;
         this.clock = clock;
+        this.summaryQuery = """
+                SELECT n.id, n.name, n.description, n.origin,
+                    (SELECT COUNT(*) FROM intel_entity e WHERE e.network_id = n.id) AS entities,
+                    (SELECT COUNT(*) FROM intel_link l WHERE l.network_id = n.id) AS links,
+                    (SELECT MIN(observed_on) FROM intel_link l WHERE l.network_id = n.id) AS first_link,
+                    (SELECT MAX(observed_on) FROM intel_link l WHERE l.network_id = n.id) AS last_link,
+                    CASE WHEN %s THEN 1 ELSE 0 END AS taken
+                FROM intel_network n""".formatted(teams.takenCondition(TEAM, TEAM_KEY));
     }
 
     @Transactional
@@ -123,7 +133,7 @@ public class Networks {
     /** The networks the user may see: their team's, and those shared by the other party that no one has taken yet. */
     @Transactional(readOnly = true)
     public List<NetworkSummary> list() {
-        return jdbc.sql(SUMMARY + " WHERE " + teams.visibleCondition(TEAM, "CAST(n.id AS VARCHAR(20))") + " ORDER BY n.id")
+        return jdbc.sql(summaryQuery + " WHERE " + teams.visibleCondition(TEAM, TEAM_KEY) + " ORDER BY n.id")
                 .param("viewer", teams.viewer()).query(Networks::summaryOf).list();
     }
 
@@ -148,7 +158,7 @@ public class Networks {
     }
 
     private Optional<NetworkSummary> find(long networkId) {
-        return jdbc.sql(SUMMARY + " WHERE n.id = :id").param("id", networkId).query(Networks::summaryOf).optional();
+        return jdbc.sql(summaryQuery + " WHERE n.id = :id").param("id", networkId).query(Networks::summaryOf).optional();
     }
 
     /** The network if the user may see it, else the answer for a network that does not exist. */
@@ -166,18 +176,13 @@ public class Networks {
     /** Teams, like audit entries, name a network by this type and its id. */
     private static final String TEAM = "network";
 
-    private static final String SUMMARY = """
-            SELECT n.id, n.name, n.description, n.origin,
-                (SELECT COUNT(*) FROM intel_entity e WHERE e.network_id = n.id) AS entities,
-                (SELECT COUNT(*) FROM intel_link l WHERE l.network_id = n.id) AS links,
-                (SELECT MIN(observed_on) FROM intel_link l WHERE l.network_id = n.id) AS first_link,
-                (SELECT MAX(observed_on) FROM intel_link l WHERE l.network_id = n.id) AS last_link
-            FROM intel_network n""";
+    /** A network's team key, from the row {@code n} of {@code intel_network}. */
+    private static final String TEAM_KEY = "CAST(n.id AS VARCHAR(20))";
 
     private static NetworkSummary summaryOf(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new NetworkSummary(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
                 rs.getString("origin"), rs.getLong("entities"), rs.getLong("links"), localDate(rs.getDate("first_link")),
-                localDate(rs.getDate("last_link")));
+                localDate(rs.getDate("last_link")), rs.getInt("taken") == 1);
     }
 
     /** The links observed within the slice (either bound may be null), with their provenance. */

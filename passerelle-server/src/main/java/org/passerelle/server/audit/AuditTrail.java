@@ -42,13 +42,27 @@ public class AuditTrail {
         ownTransaction.executeWithoutResult(status -> record(action, recordType, recordId, AuditOutcome.FAILURE, details));
     }
 
+    /** What the log names the node itself and callers not signed in: no account may take these names. */
+    public static final String NODE_ITSELF = "system";
+    public static final String ANONYMOUS = "anonymous";
+
     /** The signed-in user; {@code anonymous} in a request before sign-in; {@code system} outside any request. */
     public static String currentActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && !(auth instanceof AnonymousAuthenticationToken)) {
             return auth.getName();
         }
-        return RequestContextHolder.getRequestAttributes() == null ? "system" : "anonymous";
+        return nodeItself() ? NODE_ITSELF : ANONYMOUS;
+    }
+
+    /**
+     * Whether the code runs for the node itself: no user signed in and outside any request (workers, start-up,
+     * the command line). Decided from the security context, not from a name, which an account could carry.
+     */
+    public static boolean nodeItself() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return (auth == null || auth instanceof AnonymousAuthenticationToken)
+                && RequestContextHolder.getRequestAttributes() == null;
     }
 
     public static String currentAddress() {

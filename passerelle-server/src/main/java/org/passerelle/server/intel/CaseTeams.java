@@ -28,8 +28,6 @@ public class CaseTeams {
     public record Member(String username, String addedBy, Instant addedAt) {
     }
 
-    private static final String NODE_ITSELF = "system";
-
     private final JdbcClient jdbc;
     private final UserService users;
     private final AuditTrail audit;
@@ -44,20 +42,19 @@ public class CaseTeams {
 
     /** The user opening a case is on its team from the start. */
     public void founded(String caseType, String caseKey) {
-        String user = AuditTrail.currentActor();
-        if (!NODE_ITSELF.equals(user)) {
+        if (!AuditTrail.nodeItself()) {
+            String user = AuditTrail.currentActor();
             insert(caseType, caseKey, user, user);
         }
     }
 
     /** Whether the current user may see the case (its existence is the caller's business). */
     public boolean visible(String caseType, String caseKey) {
-        String user = AuditTrail.currentActor();
-        if (NODE_ITSELF.equals(user)) {
+        if (AuditTrail.nodeItself()) {
             return true;
         }
         List<String> team = usernames(caseType, caseKey);
-        return team.isEmpty() || team.contains(user);
+        return team.isEmpty() || team.contains(AuditTrail.currentActor());
     }
 
     /**
@@ -80,8 +77,8 @@ public class CaseTeams {
         if (!allowed(caseType, caseKey, action)) {
             throw refused.get();
         }
-        String user = AuditTrail.currentActor();
-        if (!NODE_ITSELF.equals(user) && usernames(caseType, caseKey).isEmpty()) {
+        if (!AuditTrail.nodeItself() && usernames(caseType, caseKey).isEmpty()) {
+            String user = AuditTrail.currentActor();
             insert(caseType, caseKey, user, user);
         }
     }
@@ -97,7 +94,7 @@ public class CaseTeams {
         String user = AuditTrail.currentActor();
         String colleague = username == null ? "" : username.strip();
         List<String> team = usernames(caseType, caseKey);
-        if (team.isEmpty() && !user.equals(colleague) && !NODE_ITSELF.equals(user)) {
+        if (team.isEmpty() && !user.equals(colleague) && !AuditTrail.nodeItself()) {
             throw new InvalidInputException(List.of(new FieldError("username", "team.error.takeFirst")));
         }
         if (!users.isActive(colleague, Role.ANALYST)) {
@@ -123,7 +120,7 @@ public class CaseTeams {
      * the query binds {@link #viewer()} to {@code :viewer} (a binding the condition may leave unused). {@code caseType} is one of the modules' constants.
      */
     public String visibleCondition(String caseType, String keyColumn) {
-        if (NODE_ITSELF.equals(AuditTrail.currentActor())) {
+        if (AuditTrail.nodeItself()) {
             return "1 = 1";
         }
         return "(NOT " + takenCondition(caseType, keyColumn) + " OR EXISTS (" + team(caseType, keyColumn)

@@ -57,7 +57,9 @@ public class UserService {
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (user.username() == null || !user.username().matches(USERNAME_PATTERN)) {
             errors.add(new InvalidInputException.FieldError("username", "user.error.username"));
-        } else if (exists(user.username())) {
+        } else if (exists(user.username()) || AuditTrail.NODE_ITSELF.equals(user.username())
+                || AuditTrail.ANONYMOUS.equals(user.username())) {
+            // The audit log's names for the node and for callers not signed in are taken for good.
             errors.add(new InvalidInputException.FieldError("username", "user.error.usernameTaken"));
         }
         if (user.displayName() == null || user.displayName().isBlank() || user.displayName().length() > 200) {

@@ -1,6 +1,7 @@
 package org.passerelle.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -301,6 +302,15 @@ class SecurityHttpTest extends NodeTest {
         users.setEnabled(analyst.username(), false);
         assertThat(api("GET", "/api/v1/me", token.secret(), null).statusCode()).isEqualTo(401);
         assertThat(tokens.list(analyst.username())).allSatisfy(t -> assertThat(t.status()).isEqualTo(ApiTokens.Status.REVOKED));
+    }
+
+    @Test
+    void theAuditLogsNamesForTheNodeAndForAnonymousCallersAreNoUsernames() {
+        for (String reserved : List.of("system", "anonymous")) {
+            assertThatThrownBy(() -> users.create(new NewUser(reserved, "Impostor", Role.ANALYST.name(), null, null)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                            .extracting(InvalidInputException.FieldError::messageKey).contains("user.error.usernameTaken"));
+        }
     }
 
     @Test

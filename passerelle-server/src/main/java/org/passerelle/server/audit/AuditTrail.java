@@ -39,7 +39,8 @@ public class AuditTrail {
      * it refused rolls back.
      */
     public void refusal(String action, String recordType, String recordId, String details) {
-        ownTransaction.executeWithoutResult(status -> record(action, recordType, recordId, AuditOutcome.FAILURE, details));
+        ownTransaction.executeWithoutResult(
+                status -> record(action, recordType, recordId, AuditOutcome.FAILURE, details));
     }
 
     /** What the log names the node itself and callers not signed in: no account may take these names. */

@@ -43,8 +43,7 @@ public class CaseTeams {
     /** The user opening a case is on its team from the start. */
     public void founded(String caseType, String caseKey) {
         if (!AuditTrail.nodeItself()) {
-            String user = AuditTrail.currentActor();
-            insert(caseType, caseKey, user, user);
+            join(caseType, caseKey);
         }
     }
 
@@ -78,8 +77,7 @@ public class CaseTeams {
             throw refused.get();
         }
         if (!AuditTrail.nodeItself() && usernames(caseType, caseKey).isEmpty()) {
-            String user = AuditTrail.currentActor();
-            insert(caseType, caseKey, user, user);
+            join(caseType, caseKey);
         }
     }
 
@@ -117,7 +115,8 @@ public class CaseTeams {
 
     /**
      * An SQL condition keeping the rows whose case the current user may see, {@code keyColumn} naming the case key;
-     * the query binds {@link #viewer()} to {@code :viewer} (a binding the condition may leave unused). {@code caseType} is one of the modules' constants.
+     * the query binds {@link #viewer()} to {@code :viewer} (a binding the condition may leave unused).
+     * {@code caseType} is one of the modules' constants, never input.
      */
     public String visibleCondition(String caseType, String keyColumn) {
         if (AuditTrail.nodeItself()) {
@@ -144,6 +143,12 @@ public class CaseTeams {
     private List<String> usernames(String caseType, String caseKey) {
         return jdbc.sql("SELECT username FROM intel_case_member WHERE case_type = :type AND case_key = :key")
                 .param("type", caseType).param("key", caseKey).query(String.class).list();
+    }
+
+    /** The current user joins the team on their own. */
+    private void join(String caseType, String caseKey) {
+        String user = AuditTrail.currentActor();
+        insert(caseType, caseKey, user, user);
     }
 
     private void insert(String caseType, String caseKey, String username, String addedBy) {

@@ -286,7 +286,10 @@ public class InformationRequests {
         return exists(caseId) && teams.allowed(InformationRequestKinds.CASE_TYPE, caseId, action);
     }
 
-    /** Refuses a step on a request the user may not see, as if it did not exist; working on an unassigned one takes it. */
+    /**
+     * Refuses a step on a request the user may not see, as if it did not exist; working on an unassigned one
+     * takes it.
+     */
     private void working(String caseId) {
         if (!exists(caseId)) {
             throw notFound(caseId);

@@ -158,7 +158,8 @@ public class Networks {
     }
 
     private Optional<NetworkSummary> find(long networkId) {
-        return jdbc.sql(summaryQuery + " WHERE n.id = :id").param("id", networkId).query(Networks::summaryOf).optional();
+        return jdbc.sql(summaryQuery + " WHERE n.id = :id").param("id", networkId).query(Networks::summaryOf)
+                .optional();
     }
 
     /** The network if the user may see it, else the answer for a network that does not exist. */

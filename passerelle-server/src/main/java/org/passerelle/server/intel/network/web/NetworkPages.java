@@ -196,7 +196,8 @@ class NetworkPages {
 
     /** Takes an unassigned network (one's own name) or adds a colleague to its team. */
     @PostMapping("/intel/networks/{id}/team")
-    String addToTeam(@PathVariable long id, @RequestParam(defaultValue = "") String username, RedirectAttributes redirect) {
+    String addToTeam(@PathVariable long id, @RequestParam(defaultValue = "") String username,
+            RedirectAttributes redirect) {
         try {
             networks.addToTeam(id, username);
         } catch (InvalidInputException e) {

@@ -65,5 +65,11 @@ class NetworkBrowserTest extends NodeTest {
 
         browser.open(baseUrl() + "/intel/networks/" + caviar + "/paths?source=n89&target=n12&lang=en");
         assertThat(browser.find(By.cssSelector("#paths li")).getText()).startsWith("n89").endsWith("n12");
+
+        // Loaded by the node itself, so no one's yet: the analyst takes it; the team then shows below the analysis.
+        browser.click(By.id("take"));
+        browser.waitFor(By.cssSelector(".team-list"), 10);
+        assertThat(browser.find(By.cssSelector(".case-team")).getText()).contains("Case team");
+        assertThat(browser.find(By.id("username")).isDisplayed()).isTrue();
     }
 }

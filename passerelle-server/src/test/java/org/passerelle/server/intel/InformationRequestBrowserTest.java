@@ -49,7 +49,7 @@ class InformationRequestBrowserTest {
         browser.open(france + "/intel/requests/new?lang=fr");
         browser.click(By.cssSelector("form[action='/intel/requests'] button[type=submit]"));
         assertThat(browser.find(By.cssSelector(".error-summary")).getText()).contains("objet", "question");
-        browser.screenshot("fr-request-errors");
+        browser.checkPage("fr-request-errors");
         browser.find(By.id("subject")).sendKeys("Numéro utilisé par un suspect à Marseille");
         browser.find(By.id("question")).sendKeys("Qui est le titulaire de la ligne +212 6 61 23 45 67 ?");
         browser.click(By.id("urgency-URGENT"));
@@ -59,7 +59,7 @@ class InformationRequestBrowserTest {
         String path = browser.currentUrl().substring(france.length());
         assertThat(browser.find(By.cssSelector(".handling-notice")).getText()).contains("H1");
         browser.waitFor(By.cssSelector(".delivery-accepted"), 15);
-        browser.screenshot("fr-request-sent");
+        browser.checkPage("fr-request-sent");
         browser.signOut(france);
 
         browser.signIn(morocco, moroccanAnalyst);
@@ -73,7 +73,7 @@ class InformationRequestBrowserTest {
         browser.click(By.cssSelector("form.reply-form button[type=submit]"));
         browser.waitFor(By.cssSelector(".tag-green"), 10);
         browser.waitFor(By.cssSelector("tr[data-kind='information-request.answer'] .delivery-accepted"), 15);
-        browser.screenshot("ar-request-answered");
+        browser.checkPage("ar-request-answered");
         browser.signOut(morocco);
 
         browser.signIn(france, frenchAnalyst);
@@ -84,7 +84,7 @@ class InformationRequestBrowserTest {
                 .contains("Receipt");
         assertThat(browser.find(By.cssSelector("tr[data-kind='information-request.answer'] .delivery")).getText())
                 .contains("Received");
-        browser.screenshot("en-request-answered");
+        browser.checkPage("en-request-answered");
         browser.signOut(france);
     }
 }

@@ -2,12 +2,15 @@ package org.passerelle.server.support;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
@@ -23,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.passerelle.server.security.Totp;
+import org.webjars.WebJarVersionLocator;
 
 /**
  * Debian's headless Chromium driven by Selenium, with the given binaries so that nothing is downloaded.
@@ -53,6 +57,7 @@ public final class Browser implements AutoCloseable {
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             WebDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
             Files.createDirectories(SCREENSHOTS);
             return new Browser(driver);
         } catch (IOException e) {
@@ -62,6 +67,39 @@ public final class Browser implements AutoCloseable {
 
     public void open(String url) {
         driver.get(url);
+    }
+
+    /**
+     * The WCAG 2.0 and 2.1 rules of levels A and AA that axe-core finds broken on the current page, one line per
+     * rule with the elements that break it; empty when it finds none. Automated rules catch a part of WCAG only
+     * (contrast, names, labels, structure, ARIA), so they complement looking at the pages, not replace it.
+     */
+    public List<String> accessibilityViolations() {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(Axe.SCRIPT);
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                    .then(r => done(r.violations.map(v => v.id + ': '
+                        + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                    .catch(e => done(['axe-core failed: ' + e]));
+                """);
+        return violations;
+    }
+
+    /** axe-core's script, read from its webjar when first needed. */
+    private static final class Axe {
+        static final String SCRIPT = load();
+
+        private static String load() {
+            String path = new WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
+            try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(path)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public WebElement find(By by) {
@@ -139,6 +177,15 @@ public final class Browser implements AutoCloseable {
     public void signOut(String baseUrl) {
         find(By.cssSelector("form[action='/logout'] button")).click();
         waitForUrl(baseUrl + "/login?signedOut");
+    }
+
+    /**
+     * Looks at the page as a reviewer would: keeps a screenshot under {@code name}, and fails when axe-core finds a
+     * WCAG A or AA rule broken on it.
+     */
+    public void checkPage(String name) {
+        screenshot(name);
+        org.assertj.core.api.Assertions.assertThat(accessibilityViolations()).as("WCAG rules broken on " + name).isEmpty();
     }
 
     public void screenshot(String name) {

@@ -51,7 +51,7 @@ class BrowserTest extends NodeTest {
 
         open("/audit");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("خطأ 403");
-        browser.screenshot("ar-refused");
+        browser.checkPage("ar-refused");
         assertThat(audit.search(new AuditFilter(officer.username(), "access.denied", "GET /audit", null, null, 5)))
                 .isNotEmpty();
 
@@ -64,22 +64,22 @@ class BrowserTest extends NodeTest {
     void mainPagesInEveryLanguage() {
         for (Language language : Language.values()) {
             open("/login?lang=" + language.tag());
-            browser.screenshot(language.tag() + "-login");
+            browser.checkPage(language.tag() + "-login");
         }
         TestUser admin = newUser(Role.ADMINISTRATOR);
         browser.signIn(baseUrl(), admin);
         for (Language language : Language.values()) {
             open("/?lang=" + language.tag());
             assertThat(browser.attribute(By.tagName("html"), "dir")).isEqualTo(language.direction());
-            browser.screenshot(language.tag() + "-home");
+            browser.checkPage(language.tag() + "-home");
             open("/admin/users");
-            browser.screenshot(language.tag() + "-users");
+            browser.checkPage(language.tag() + "-users");
             open("/admin/users/new");
             browser.find(By.cssSelector("form[action='/admin/users/check'] button[type=submit]")).click();
             assertThat(browser.find(By.cssSelector(".error-summary")).isDisplayed()).isTrue();
-            browser.screenshot(language.tag() + "-user-form-errors");
+            browser.checkPage(language.tag() + "-user-form-errors");
             open("/account");
-            browser.screenshot(language.tag() + "-account");
+            browser.checkPage(language.tag() + "-account");
         }
         createUserThroughCheckYourAnswers();
         browser.signOut(baseUrl());
@@ -88,7 +88,7 @@ class BrowserTest extends NodeTest {
         browser.signIn(baseUrl(), auditor);
         for (Language language : Language.values()) {
             open("/audit?lang=" + language.tag());
-            browser.screenshot(language.tag() + "-audit");
+            browser.checkPage(language.tag() + "-audit");
         }
         browser.find(By.cssSelector("form[action='/audit/verify'] button")).click();
         assertThat(browser.attribute(By.id("chain-status"), "class")).isEqualTo("panel-confirmation");
@@ -104,7 +104,7 @@ class BrowserTest extends NodeTest {
         browser.find(By.id("office")).sendKeys("ASE de Lyon");
         browser.find(By.cssSelector("form[action='/admin/users/check'] button[type=submit]")).click();
         browser.waitForText(By.tagName("h1"), "Check your answers");
-        browser.screenshot("en-user-check");
+        browser.checkPage("en-user-check");
         browser.find(By.cssSelector("form[action='/admin/users'] button[type=submit]")).click();
         assertThat(browser.find(By.cssSelector(".secret")).getText()).matches("\\S{4}-\\S{4}-\\S{4}-\\S{4}");
         assertThat(users.own(username)).isPresent();

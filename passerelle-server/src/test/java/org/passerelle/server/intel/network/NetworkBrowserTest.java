@@ -41,11 +41,11 @@ class NetworkBrowserTest extends NodeTest {
         browser.open(baseUrl() + "/intel/networks/" + caviar + "?lang=en");
         browser.waitFor(By.cssSelector("#network-graph[data-rendered='107']"), 20);
         assertThat(browser.find(By.cssSelector("#key-actors tbody tr td")).getText()).isEqualTo("n1");
-        browser.screenshot("en-network-analysis");
+        browser.checkPage("en-network-analysis");
 
         browser.open(baseUrl() + "/intel/networks/" + caviar + "?from=1994-01-01&to=1994-02-28&lang=fr");
         browser.waitFor(By.cssSelector("#network-graph[data-rendered='15']"), 20);
-        browser.screenshot("fr-network-phase1");
+        browser.checkPage("fr-network-phase1");
 
         new Select(browser.find(By.id("strategy"))).selectByValue("betweenness");
         browser.find(By.id("steps")).clear();
@@ -54,14 +54,14 @@ class NetworkBrowserTest extends NodeTest {
         browser.waitFor(By.cssSelector("#disruption-chart svg"), 10);
         browser.open(baseUrl() + "/intel/networks/" + caviar + "/disruption?strategy=betweenness&mode=sequential&steps=10&lang=ar");
         assertThat(browser.attribute(By.tagName("html"), "dir")).isEqualTo("rtl");
-        browser.screenshot("ar-disruption-planner");
+        browser.checkPage("ar-disruption-planner");
 
         browser.click(By.cssSelector("#targets input[type=checkbox][value='n1']"));
         browser.click(By.cssSelector("#targets input[type=checkbox][value='n3']"));
         browser.click(By.cssSelector("#targets button[type=submit]"));
         browser.waitFor(By.cssSelector("#network-graph[data-rendered='105']"), 20);
         assertThat(browser.find(By.cssSelector(".notice")).getText()).contains("n1", "n3");
-        browser.screenshot("ar-network-after-arrests");
+        browser.checkPage("ar-network-after-arrests");
 
         browser.open(baseUrl() + "/intel/networks/" + caviar + "/paths?source=n89&target=n12&lang=en");
         assertThat(browser.find(By.cssSelector("#paths li")).getText()).startsWith("n89").endsWith("n12");

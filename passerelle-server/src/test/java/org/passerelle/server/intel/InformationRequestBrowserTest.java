@@ -74,6 +74,9 @@ class InformationRequestBrowserTest {
         browser.waitFor(By.cssSelector(".tag-green"), 10);
         browser.waitFor(By.cssSelector("tr[data-kind='information-request.answer'] .delivery-accepted"), 15);
         browser.checkPage("ar-request-answered");
+        browser.open(morocco + "/intel/requests?lang=ar");
+        assertThat(browser.find(By.cssSelector("table")).getText()).contains("IR-");
+        browser.checkPage("ar-requests");
         browser.signOut(morocco);
 
         browser.signIn(france, frenchAnalyst);

@@ -71,5 +71,9 @@ class NetworkBrowserTest extends NodeTest {
         browser.waitFor(By.cssSelector(".team-list"), 10);
         assertThat(browser.find(By.cssSelector(".case-team")).getText()).contains("Case team");
         assertThat(browser.find(By.id("username")).isDisplayed()).isTrue();
+
+        browser.open(baseUrl() + "/intel/networks?lang=fr");
+        assertThat(browser.find(By.cssSelector("table")).getText()).contains("CAVIAR");
+        browser.checkPage("fr-networks");
     }
 }

@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.passerelle.server.audit.AuditFilter;
 import org.passerelle.server.audit.AuditLog;
 import org.passerelle.server.i18n.Language;
+import org.passerelle.server.security.NewUser;
 import org.passerelle.server.security.Role;
 import org.passerelle.server.support.Browser;
 import org.passerelle.server.support.NodeTest;
@@ -58,6 +59,32 @@ class BrowserTest extends NodeTest {
         open("/?lang=fr");
         assertThat(browser.attribute(By.tagName("html"), "dir")).isEqualTo("ltr");
         browser.signOut(baseUrl());
+    }
+
+    @Test
+    void secondFactorPagesPassTheAccessibilityRules() {
+        String username = "enrol." + Long.toString(System.nanoTime(), 36);
+        String password = "staple-" + java.util.UUID.randomUUID();
+        users.create(new NewUser(username, "Enrolment test", Role.ANALYST.name(), null, password));
+        open("/login?lang=ar");
+        browser.find(By.id("username")).sendKeys(username);
+        browser.find(By.id("password")).sendKeys(password);
+        browser.find(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        browser.waitForUrl(baseUrl() + "/login/second-factor/enrol");
+        assertThat(browser.find(By.cssSelector(".qr-code")).isDisplayed()).isTrue();
+        browser.checkPage("ar-second-factor-enrol");
+
+        TestUser enrolled = newUser(Role.ANALYST);
+        browser.find(By.cssSelector("form[action='/logout'] button")).click();
+        open("/login?lang=fr");
+        browser.find(By.id("username")).sendKeys(enrolled.username());
+        browser.find(By.id("password")).sendKeys(enrolled.password());
+        browser.find(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        browser.waitForUrl(baseUrl() + "/login/second-factor");
+        browser.find(By.id("code")).sendKeys("000000");
+        browser.find(By.cssSelector("form[action='/login/second-factor'] button[type=submit]")).click();
+        assertThat(browser.find(By.cssSelector(".error-summary")).isDisplayed()).isTrue();
+        browser.checkPage("fr-second-factor-wrong-code");
     }
 
     @Test

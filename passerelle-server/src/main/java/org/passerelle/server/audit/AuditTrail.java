@@ -5,9 +5,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -18,12 +15,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditTrail {
 
     private final AuditLog log;
-    private final TransactionTemplate ownTransaction;
 
-    public AuditTrail(AuditLog log, PlatformTransactionManager transactions) {
+    public AuditTrail(AuditLog log) {
         this.log = log;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public void success(String action, String recordType, String recordId) {
@@ -32,15 +26,6 @@ public class AuditTrail {
 
     public void record(String action, String recordType, String recordId, AuditOutcome outcome, String details) {
         log.record(new AuditEvent(currentActor(), action, recordType, recordId, currentAddress(), outcome, details));
-    }
-
-    /**
-     * Records a refused action in a transaction of its own: the refusal stays when the transaction of the action
-     * it refused rolls back.
-     */
-    public void refusal(String action, String recordType, String recordId, String details) {
-        ownTransaction.executeWithoutResult(
-                status -> record(action, recordType, recordId, AuditOutcome.FAILURE, details));
     }
 
     /** What the log names the node itself and callers not signed in: no account may take these names. */

@@ -58,13 +58,14 @@ public class CaseTeams {
 
     /**
      * Whether the current user may see the case; a refusal is audited under {@code action} (a look at a case one
-     * may not see is what an audit is there to show), in a transaction of its own so that it stays.
+     * may not see is what an audit is there to show) in the caller's transaction, which a refusal does not roll back
+     * ({@link CaseTransactional}).
      */
     public boolean allowed(String caseType, String caseKey, String action) {
         if (visible(caseType, caseKey)) {
             return true;
         }
-        audit.refusal(action, caseType, caseKey, "not on the case team");
+        audit.record(action, caseType, caseKey, AuditOutcome.FAILURE, "not on the case team");
         return false;
     }
 
@@ -151,10 +152,14 @@ public class CaseTeams {
         insert(caseType, caseKey, user, user);
     }
 
+    /** Adds a member unless already there (a "take" sent twice is one take). */
     private void insert(String caseType, String caseKey, String username, String addedBy) {
         jdbc.sql("""
-                INSERT INTO intel_case_member (case_type, case_key, username, added_by, added_at)
-                VALUES (:type, :key, :user, :by, :now)
+                MERGE INTO intel_case_member m
+                USING (VALUES (:type, :key, :user, :by, :now)) AS s (case_type, case_key, username, added_by, added_at)
+                ON m.case_type = s.case_type AND m.case_key = s.case_key AND m.username = s.username
+                WHEN NOT MATCHED THEN INSERT (case_type, case_key, username, added_by, added_at)
+                VALUES (s.case_type, s.case_key, s.username, s.added_by, s.added_at)
                 """).param("type", caseType).param("key", caseKey).param("user", username).param("by", addedBy)
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
     }

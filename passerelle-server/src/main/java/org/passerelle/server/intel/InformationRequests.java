@@ -23,7 +23,6 @@ import org.passerelle.server.security.InvalidInputException.FieldError;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 import org.passerelle.protocol.EnvelopeJson;
 
@@ -91,7 +90,7 @@ public class InformationRequests {
         return handling;
     }
 
-    @Transactional
+    @CaseTransactional
     public String open(NewInformationRequest request, List<NewAttachment> attachments) {
         Handling handling = validate(request);
         String caseId = UuidV7.at(clock.instant()).toString();
@@ -104,31 +103,31 @@ public class InformationRequests {
     }
 
     /** The responder answers; closes the request. */
-    @Transactional
+    @CaseTransactional
     public void answer(String caseId, String text) {
         reply(caseId, InformationRequestKinds.ANSWER, text, true, RequestStatus.AWAITING_ANSWER, RequestStatus.QUESTION_ASKED);
     }
 
     /** The responder asks the requester something before answering. */
-    @Transactional
+    @CaseTransactional
     public void askBack(String caseId, String text) {
         reply(caseId, InformationRequestKinds.QUESTION, text, true, RequestStatus.AWAITING_ANSWER);
     }
 
     /** The requester answers the responder's question. */
-    @Transactional
+    @CaseTransactional
     public void clarify(String caseId, String text) {
         reply(caseId, InformationRequestKinds.CLARIFICATION, text, false, RequestStatus.QUESTION_ASKED);
     }
 
     /** The responder declines, saying why; closes the request. */
-    @Transactional
+    @CaseTransactional
     public void decline(String caseId, String reason) {
         reply(caseId, InformationRequestKinds.DECLINE, reason, true, RequestStatus.AWAITING_ANSWER, RequestStatus.QUESTION_ASKED);
     }
 
     /** Withdraws one of this node's messages: the other party purges it and confirms. */
-    @Transactional
+    @CaseTransactional
     public void retract(String caseId, String envelopeId, String reason) {
         working(caseId);
         if (state(caseId).message(envelopeId).filter(m -> sentHere(m) && !m.retracted()).isEmpty()) {
@@ -144,7 +143,7 @@ public class InformationRequests {
      * Passes the other party's message on to a third party, if its handling code allows it. The message must be one
      * the other party sent in this request: the case in the address is what the caller was allowed to see.
      */
-    @Transactional
+    @CaseTransactional
     public void forward(String caseId, String envelopeId, String toParty) {
         working(caseId);
         if (state(caseId).message(envelopeId).filter(m -> !sentHere(m)).isEmpty()) {
@@ -158,7 +157,7 @@ public class InformationRequests {
     }
 
     /** Allows the other party to pass one of this node's messages in this request on to a third party. */
-    @Transactional
+    @CaseTransactional
     public void consent(String caseId, String envelopeId, String toParty) {
         working(caseId);
         if (state(caseId).message(envelopeId).filter(this::sentHere).isEmpty()) {
@@ -175,7 +174,7 @@ public class InformationRequests {
      * Reads a thread for display: a read of shared information, so it is audited (a refusal too). Empty when there is
      * no such request or the user is not on its team.
      */
-    @Transactional
+    @CaseTransactional
     public Optional<Thread> read(String caseId) {
         if (!visible(caseId, "information-request.read")) {
             return Optional.empty();
@@ -187,7 +186,7 @@ public class InformationRequests {
     }
 
     /** Puts an analyst of this node on the request's team (or takes an unassigned request: one's own name). */
-    @Transactional
+    @CaseTransactional
     public void addToTeam(String caseId, String username) {
         if (!exists(caseId)) {
             throw notFound(caseId);
@@ -196,7 +195,7 @@ public class InformationRequests {
     }
 
     /** An attachment of a request's thread, for download: a read of shared information, so it is audited. */
-    @Transactional
+    @CaseTransactional
     public Optional<byte[]> attachment(String caseId, String sha256) {
         Optional<byte[]> content = visible(caseId, "information-request.attachment.read")
                 ? exchange.attachment(caseId, sha256) : Optional.empty();
@@ -210,7 +209,7 @@ public class InformationRequests {
      * {@code overdueOnly} keeps those past their due time. Their subjects are free text that can name people, so
      * listing them is audited like reading one.
      */
-    @Transactional
+    @CaseTransactional
     public List<InformationRequestSummary> list(boolean overdueOnly) {
         Instant now = clock.instant();
         audit.success("information-request.list", InformationRequestKinds.CASE_TYPE, null);

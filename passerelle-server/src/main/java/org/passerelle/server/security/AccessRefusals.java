@@ -6,6 +6,8 @@ import java.io.IOException;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -28,8 +30,15 @@ final class AccessRefusals implements AccessDeniedHandler, AuthenticationEntryPo
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        audit.record("access.denied", recordType(request), request.getMethod() + " " + request.getRequestURI(),
-                AuditOutcome.DENIED, null);
+        // Refused before sign-in too (a page posted without its CSRF token): such callers go through the cap.
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || user instanceof AnonymousAuthenticationToken) {
+            anonymous.record("access.denied", recordType(request), request.getMethod() + " " + request.getRequestURI(),
+                    AuditOutcome.DENIED, null);
+        } else {
+            audit.record("access.denied", recordType(request), request.getMethod() + " " + request.getRequestURI(),
+                    AuditOutcome.DENIED, null);
+        }
         if (Authorities.has(SecurityContextHolder.getContext().getAuthentication(), Authorities.SECOND_FACTOR_PENDING)) {
             // Half signed in: the way forward is the second factor, not an error page.
             response.sendRedirect(request.getContextPath() + "/login/second-factor");

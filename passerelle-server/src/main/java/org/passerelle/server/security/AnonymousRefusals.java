@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnonymousRefusals {
 
-    /** Beyond this many addresses in one minute, the counts are written out early so that memory stays bounded. */
+    private static final Logger LOG = LoggerFactory.getLogger(AnonymousRefusals.class);
+
+    /** Beyond this many addresses in one minute, the others share one window, so that memory stays bounded. */
     private static final int MAX_ADDRESSES = 10_000;
+    private static final String OTHER_ADDRESSES = "other addresses";
 
     private static final class Window {
         long minute;
@@ -52,11 +57,9 @@ public class AnonymousRefusals {
 
     /** Records the refusal, or counts it when its address has used its minute's entries. */
     public void record(String action, String recordType, String recordId, AuditOutcome outcome, String details) {
-        String address = String.valueOf(AuditTrail.currentAddress());
+        String caller = String.valueOf(AuditTrail.currentAddress());
+        String address = windows.size() >= MAX_ADDRESSES && !windows.containsKey(caller) ? OTHER_ADDRESSES : caller;
         long minute = clock.millis() / 60_000;
-        if (windows.size() >= MAX_ADDRESSES && !windows.containsKey(address)) {
-            writeCounts(minute + 1);
-        }
         boolean individually;
         int unrecordedBefore = 0;
         while (true) {
@@ -88,7 +91,12 @@ public class AnonymousRefusals {
 
     /** Writes out and forgets the counts of minutes that have ended. */
     void writePastCounts() {
-        writeCounts(clock.millis() / 60_000);
+        try {
+            writeCounts(clock.millis() / 60_000);
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again; the count being written is lost, the pass goes on.
+            LOG.warn("Could not record the counts of refusals: {}", e.toString());
+        }
     }
 
     private void writeCounts(long before) {
@@ -113,8 +121,14 @@ public class AnonymousRefusals {
         }
     }
 
+    /** Stops the periodic pass and writes every count held, the current minute's too. */
     @PreDestroy
     void stop() {
         flusher.shutdownNow();
+        try {
+            writeCounts(Long.MAX_VALUE);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the counts of refusals at shutdown: {}", e.toString());
+        }
     }
 }

@@ -35,7 +35,9 @@ import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.exchange.CaseEnvelopeStored;
 import org.passerelle.server.exchange.Exchange;
+import org.passerelle.server.intel.CaseNotFoundException;
 import org.passerelle.server.intel.CaseTeams;
+import org.passerelle.server.intel.CaseTransactional;
 import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.security.InvalidInputException.FieldError;
@@ -87,7 +89,7 @@ public class Networks {
                 FROM intel_network n""".formatted(teams.takenCondition(TEAM, TEAM_KEY));
     }
 
-    @Transactional
+    @CaseTransactional
     public long create(String name, String description) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new InvalidInputException(List.of(new FieldError("name", "network.error.name")));
@@ -97,12 +99,12 @@ public class Networks {
         return id;
     }
 
-    @Transactional
+    @CaseTransactional
     public ImportReport importLinks(long networkId, Reader csv) throws IOException {
         return keep(networkId, LinkCsv.links(csv), "network.import.links");
     }
 
-    @Transactional
+    @CaseTransactional
     public ImportReport importCalls(long networkId, Reader csv, String sourceDocument, String grading, String handling)
             throws IOException {
         if (sourceDocument == null || sourceDocument.isBlank() || grading == null || !grading.matches("[ABCX][1-4]")
@@ -112,9 +114,14 @@ public class Networks {
         return keep(networkId, LinkCsv.calls(csv, sourceDocument.strip(), grading, handling), "network.import.calls");
     }
 
-    /** Stores links (creating their entities as needed). */
-    @Transactional
+    /** Stores links (creating their entities as needed) in a network the user works on. */
+    @CaseTransactional
     public void addLinks(long networkId, List<NetworkLink> links) {
+        working(networkId);
+        storeLinks(networkId, links);
+    }
+
+    private void storeLinks(long networkId, List<NetworkLink> links) {
         Map<String, Long> entities = entityIds(networkId);
         for (NetworkLink link : links) {
             long source = entities.computeIfAbsent(link.source(), label -> insertEntity(networkId, label, link.sourceKind()));
@@ -138,20 +145,20 @@ public class Networks {
     }
 
     /** A network the user may see (a refused look is audited). */
-    @Transactional
+    @CaseTransactional
     public Optional<NetworkSummary> summary(long networkId) {
         return find(networkId).filter(n -> teams.allowed(TEAM, Long.toString(networkId), "network.read"));
     }
 
     /** Who on this node works on the network (empty: shared by the other party and not taken yet). */
-    @Transactional
+    @CaseTransactional
     public List<CaseTeams.Member> team(long networkId) {
         visible(networkId);
         return teams.members(TEAM, Long.toString(networkId));
     }
 
     /** Puts an analyst of this node on the network's team (or takes an unassigned network: one's own name). */
-    @Transactional
+    @CaseTransactional
     public void addToTeam(long networkId, String username) {
         find(networkId).orElseThrow(Networks::notFound);
         teams.add(TEAM, Long.toString(networkId), username, Networks::notFound);
@@ -187,7 +194,7 @@ public class Networks {
     }
 
     /** The links observed within the slice (either bound may be null), with their provenance. */
-    @Transactional
+    @CaseTransactional
     public List<NetworkLink> links(long networkId, LocalDate from, LocalDate to) {
         visible(networkId);
         return slice(networkId, from, to);
@@ -208,7 +215,7 @@ public class Networks {
     }
 
     /** Every measure of the slice's graph; reading a network is a read of personal data, so it is audited. */
-    @Transactional
+    @CaseTransactional
     public NetworkView analyse(long networkId, LocalDate from, LocalDate to, String sortBy, Set<String> without) {
         NetworkSummary network = visible(networkId);
         audit.success("network.read", "network", Long.toString(networkId));
@@ -238,7 +245,7 @@ public class Networks {
     }
 
     /** The disruption curve of the slice: actors removed one at a time or as a block, by a strategy. */
-    @Transactional
+    @CaseTransactional
     public List<DisruptionStep> disrupt(long networkId, LocalDate from, LocalDate to, DisruptionStrategy strategy,
             DisruptionMode mode, int steps) {
         visible(networkId);
@@ -268,7 +275,7 @@ public class Networks {
      * Sends the slice to the other party as one envelope. Links that reached this node from a third party
      * under H2 are left out (their provider did not consent); the count of what was left out is returned.
      */
-    @Transactional
+    @CaseTransactional
     public int share(long networkId, String toParty, LocalDate from, LocalDate to, Handling handling) {
         NetworkSummary network = working(networkId);
         if (parties.peer(toParty).isEmpty()) {
@@ -313,7 +320,7 @@ public class Networks {
                 LinkCsv.link(position, cells, problems)
                         .map(link -> atLeast(link, envelope.handling().code())).ifPresent(links::add);
             }
-            addLinks(id, links);
+            storeLinks(id, links);
             if (!problems.isEmpty()) {
                 audit.record("network.receive", "network", Long.toString(id), AuditOutcome.FAILURE,
                         problems.stream().map(ImportProblem::line).distinct().count() + " links left out as invalid");
@@ -330,7 +337,7 @@ public class Networks {
                 link.weight(), link.observedOn(), link.sourceDocument(), link.grading(), code.name());
     }
 
-    @Transactional
+    @CaseTransactional
     public long addSeizure(long networkId, String drug, double quantityKg, String place, LocalDate seizedOn,
             List<String> actors) {
         List<FieldError> errors = new ArrayList<>();
@@ -361,7 +368,7 @@ public class Networks {
     }
 
     /** A network's seizures, with the names of the actors involved: a read of personal data, so it is audited. */
-    @Transactional
+    @CaseTransactional
     public List<Seizure> seizures(long networkId) {
         visible(networkId);
         audit.success("seizure.read", "network", Long.toString(networkId));
@@ -373,11 +380,13 @@ public class Networks {
                                 : List.of(rs.getString("actors").split("\\|")))).list();
     }
 
-    /** Supply-reduction figures: kilograms seized per year and drug, over every network of this node. */
+    /** Supply-reduction figures: kilograms seized per year and drug, over the networks the user may see. */
     @Transactional(readOnly = true)
     public Map<Integer, Map<String, Double>> seizedKilogramsByYear() {
         Map<Integer, Map<String, Double>> figures = new LinkedHashMap<>();
-        jdbc.sql("SELECT seized_on, drug, quantity_kg FROM intel_seizure ORDER BY seized_on").query(rs -> {
+        jdbc.sql("SELECT s.seized_on, s.drug, s.quantity_kg FROM intel_seizure s JOIN intel_network n ON n.id = s.network_id"
+                + " WHERE " + teams.visibleCondition(TEAM, TEAM_KEY) + " ORDER BY s.seized_on")
+                .param("viewer", teams.viewer()).query(rs -> {
             figures.computeIfAbsent(rs.getDate("seized_on").toLocalDate().getYear(), y -> new LinkedHashMap<>())
                     .merge(rs.getString("drug"), rs.getDouble("quantity_kg"), Double::sum);
         });
@@ -407,7 +416,7 @@ public class Networks {
 
     private ImportReport keep(long networkId, LinkCsv.Result result, String action) {
         working(networkId);
-        addLinks(networkId, result.links());
+        storeLinks(networkId, result.links());
         audit.record(action, "network", Long.toString(networkId), org.passerelle.server.audit.AuditOutcome.SUCCESS,
                 result.links().size() + " links, " + result.problems().size() + " rows refused");
         return new ImportReport(result.links().size(), result.problems());
@@ -446,7 +455,8 @@ public class Networks {
         return date == null ? null : date.toLocalDate();
     }
 
-    private static InvalidInputException notFound() {
-        return new InvalidInputException(List.of(new FieldError("network", "network.error.unknown")));
+    /** The answer for a network that does not exist, or that the user is not on the team of: the same. */
+    private static CaseNotFoundException notFound() {
+        return new CaseNotFoundException(TEAM, "");
     }
 }

@@ -15,6 +15,7 @@ import org.passerelle.server.audit.AuditLog;
 import org.passerelle.server.cli.DemoNetworks;
 import org.passerelle.graph.disruption.DisruptionStep;
 import org.passerelle.graph.disruption.DisruptionStrategy;
+import org.passerelle.server.intel.CaseNotFoundException;
 import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.support.NodeTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,8 +90,7 @@ class NetworksTest extends NodeTest {
         assertThat(networks.seizures(id)).singleElement().satisfies(s -> assertThat(s.actors()).containsExactly("Karim"));
         assertThatThrownBy(() -> networks.paths(id, null, null, "Karim", "Someone else", 1))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> networks.seizures(Long.MAX_VALUE)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("network.error.unknown"));
+        assertThatThrownBy(() -> networks.seizures(Long.MAX_VALUE)).isInstanceOf(CaseNotFoundException.class);
 
         assertThat(audit.search(new AuditFilter(null, null, Long.toString(id), null, null, 20)))
                 .extracting(e -> e.event().action() + ":" + e.event().outcome())

@@ -30,14 +30,13 @@ final class AccessRefusals implements AccessDeniedHandler, AuthenticationEntryPo
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
+        String refused = request.getMethod() + " " + request.getRequestURI();
         // Refused before sign-in too (a page posted without its CSRF token): such callers go through the cap.
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user == null || user instanceof AnonymousAuthenticationToken) {
-            anonymous.record("access.denied", recordType(request), request.getMethod() + " " + request.getRequestURI(),
-                    AuditOutcome.DENIED, null);
+            anonymous.record("access.denied", recordType(request), refused, AuditOutcome.DENIED, null);
         } else {
-            audit.record("access.denied", recordType(request), request.getMethod() + " " + request.getRequestURI(),
-                    AuditOutcome.DENIED, null);
+            audit.record("access.denied", recordType(request), refused, AuditOutcome.DENIED, null);
         }
         if (Authorities.has(SecurityContextHolder.getContext().getAuthentication(), Authorities.SECOND_FACTOR_PENDING)) {
             // Half signed in: the way forward is the second factor, not an error page.

@@ -81,6 +81,38 @@ class NetworksTest extends NodeTest {
     }
 
     @Test
+    void linksAreAddedOnlyByTheNetworksTeam() {
+        var owner = newUser(org.passerelle.server.security.Role.ANALYST);
+        var stranger = newUser(org.passerelle.server.security.Role.ANALYST);
+        List<NetworkLink> links = List.of(new NetworkLink("A", "PERSON", "B", "PERSON", "CALL", 1,
+                LocalDate.of(2026, 1, 1), "PV 1", "B2", "H0"));
+        long id = as(owner.username(), () -> networks.create("Team only", null));
+        as(owner.username(), () -> {
+            networks.addLinks(id, links);
+            return null;
+        });
+        assertThatThrownBy(() -> as(stranger.username(), () -> {
+            networks.addLinks(id, links);
+            return null;
+        })).isInstanceOf(CaseNotFoundException.class);
+        assertThat(networks.summary(id).orElseThrow().links()).isEqualTo(1);
+    }
+
+    /** Runs {@code work} as a signed-in analyst, as a page or API call would. */
+    private static <T> T as(String username, java.util.function.Supplier<T> work) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(username, null, List.of(new org.springframework.security.core.authority
+                        .SimpleGrantedAuthority("ROLE_ANALYST"))));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void readingSeizuresAndLookingForSomeoneAreAudited() throws Exception {
         long id = networks.create("Audit test", null);
         networks.importLinks(id, new StringReader(HEADER

@@ -231,6 +231,24 @@ public class InformationRequests {
                 }).list();
     }
 
+    /** What waits for the user among the requests they may see: counts only, so not audited as a read. */
+    public record Workload(long awaitingOurReply, long overdue, long notTaken) {
+    }
+
+    @CaseTransactional
+    public Workload workload() {
+        String self = parties.self().code();
+        return jdbc.sql("SELECT SUM(CASE WHEN (status = 'AWAITING_ANSWER' AND responder = :self)"
+                        + " OR (status = 'QUESTION_ASKED' AND requester = :self) THEN 1 ELSE 0 END) AS our_reply,"
+                        + " SUM(CASE WHEN status = 'AWAITING_ANSWER' AND due_at < :now THEN 1 ELSE 0 END) AS overdue,"
+                        + " SUM(CASE WHEN " + teams.takenCondition(InformationRequestKinds.CASE_TYPE, "r.case_id")
+                        + " THEN 0 ELSE 1 END) AS not_taken FROM intel_information_request r WHERE "
+                        + teams.visibleCondition(InformationRequestKinds.CASE_TYPE, "r.case_id"))
+                .param("self", self).param("now", utc(clock.instant())).param("viewer", teams.viewer())
+                .query((rs, n) -> new Workload(rs.getLong("our_reply"), rs.getLong("overdue"), rs.getLong("not_taken")))
+                .single();
+    }
+
     /** Keeps the view table in step with the thread, in the transaction that stored the envelope. */
     @EventListener
     void onEnvelopeStored(CaseEnvelopeStored stored) {

@@ -63,6 +63,10 @@ class InformationRequestBrowserTest {
         browser.signOut(france);
 
         browser.signIn(morocco, moroccanAnalyst);
+        browser.open(morocco + "/?lang=en");
+        assertThat(browser.find(By.cssSelector(".work-list")).getText())
+                .contains("One information request waits for a reply from us", "One information request has not been taken yet");
+        browser.checkPage("en-home-work");
         browser.open(morocco + path + "?lang=ar");
         assertThat(browser.attribute(By.tagName("html"), "dir")).isEqualTo("rtl");
         // Arrived and not taken yet: the Moroccan analyst takes it, then works on it as its team.

@@ -150,6 +150,13 @@ public class Networks {
         return find(networkId).filter(n -> teams.allowed(TEAM, Long.toString(networkId), "network.read"));
     }
 
+    /** How many networks no one on this node has taken yet (shared by the other party): a count, not audited. */
+    @CaseTransactional
+    public long notTaken() {
+        return jdbc.sql("SELECT COUNT(*) FROM intel_network n WHERE NOT " + teams.takenCondition(TEAM, TEAM_KEY))
+                .query(Long.class).single();
+    }
+
     /** Who on this node works on the network (empty: shared by the other party and not taken yet). */
     @CaseTransactional
     public List<CaseTeams.Member> team(long networkId) {

@@ -25,7 +25,8 @@ class IntelWork implements HomeSummary {
     @Override
     public List<Line> lines() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        if (user == null || user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(Role.ANALYST.authority()))) {
+        if (user == null
+                || user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(Role.ANALYST.authority()))) {
             return List.of();
         }
         InformationRequests.Workload work = requests.workload();

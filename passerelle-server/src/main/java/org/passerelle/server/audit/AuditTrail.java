@@ -34,11 +34,16 @@ public class AuditTrail {
 
     /** The signed-in user; {@code anonymous} in a request before sign-in; {@code system} outside any request. */
     public static String currentActor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && !(auth instanceof AnonymousAuthenticationToken)) {
-            return auth.getName();
+        if (signedIn()) {
+            return SecurityContextHolder.getContext().getAuthentication().getName();
         }
         return nodeItself() ? NODE_ITSELF : ANONYMOUS;
+    }
+
+    /** Whether a user (with a password, a second factor pending or not, or a token) is behind the current code. */
+    public static boolean signedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     /**
@@ -46,9 +51,7 @@ public class AuditTrail {
      * the command line). Decided from the security context, not from a name, which an account could carry.
      */
     public static boolean nodeItself() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return (auth == null || auth instanceof AnonymousAuthenticationToken)
-                && RequestContextHolder.getRequestAttributes() == null;
+        return !signedIn() && RequestContextHolder.getRequestAttributes() == null;
     }
 
     public static String currentAddress() {

@@ -6,8 +6,6 @@ import java.io.IOException;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -32,11 +30,10 @@ final class AccessRefusals implements AccessDeniedHandler, AuthenticationEntryPo
             throws IOException {
         String refused = request.getMethod() + " " + request.getRequestURI();
         // Refused before sign-in too (a page posted without its CSRF token): such callers go through the cap.
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        if (user == null || user instanceof AnonymousAuthenticationToken) {
-            anonymous.record("access.denied", recordType(request), refused, AuditOutcome.DENIED, null);
-        } else {
+        if (AuditTrail.signedIn()) {
             audit.record("access.denied", recordType(request), refused, AuditOutcome.DENIED, null);
+        } else {
+            anonymous.record("access.denied", recordType(request), refused, AuditOutcome.DENIED, null);
         }
         if (Authorities.has(SecurityContextHolder.getContext().getAuthentication(), Authorities.SECOND_FACTOR_PENDING)) {
             // Half signed in: the way forward is the second factor, not an error page.

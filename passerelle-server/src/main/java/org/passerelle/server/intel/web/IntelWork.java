@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.network.Networks;
+import org.passerelle.server.security.Authorities;
 import org.passerelle.server.security.Role;
 import org.passerelle.server.web.HomeSummary;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +24,7 @@ class IntelWork implements HomeSummary {
 
     @Override
     public List<Line> lines() {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        if (user == null
-                || user.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(Role.ANALYST.authority()))) {
+        if (!Authorities.hasRole(SecurityContextHolder.getContext().getAuthentication(), Role.ANALYST)) {
             return List.of();
         }
         InformationRequests.Workload work = requests.workload();

@@ -49,11 +49,11 @@ public class CaseTeams {
 
     /** Whether the current user may see the case (its existence is the caller's business). */
     public boolean visible(String caseType, String caseKey) {
-        if (AuditTrail.nodeItself()) {
-            return true;
-        }
-        List<String> team = usernames(caseType, caseKey);
-        return team.isEmpty() || team.contains(AuditTrail.currentActor());
+        return visibleIn(usernames(caseType, caseKey));
+    }
+
+    private static boolean visibleIn(List<String> team) {
+        return AuditTrail.nodeItself() || team.isEmpty() || team.contains(AuditTrail.currentActor());
     }
 
     /**
@@ -65,8 +65,12 @@ public class CaseTeams {
         if (visible(caseType, caseKey)) {
             return true;
         }
-        audit.record(action, caseType, caseKey, AuditOutcome.FAILURE, "not on the case team");
+        auditRefusal(caseType, caseKey, action);
         return false;
+    }
+
+    private void auditRefusal(String caseType, String caseKey, String action) {
+        audit.record(action, caseType, caseKey, AuditOutcome.FAILURE, "not on the case team");
     }
 
     /**
@@ -74,10 +78,8 @@ public class CaseTeams {
      * as for a case that does not exist); a user working on an unassigned case takes it.
      */
     public void working(String caseType, String caseKey, String action, Supplier<? extends RuntimeException> refused) {
-        if (!allowed(caseType, caseKey, action)) {
-            throw refused.get();
-        }
-        if (!AuditTrail.nodeItself() && usernames(caseType, caseKey).isEmpty()) {
+        List<String> team = teamIfVisible(caseType, caseKey, action, refused);
+        if (!AuditTrail.nodeItself() && team.isEmpty()) {
             join(caseType, caseKey);
         }
     }
@@ -87,12 +89,9 @@ public class CaseTeams {
      * takes it by adding themselves. {@code refused} as for {@link #working}.
      */
     public void add(String caseType, String caseKey, String username, Supplier<? extends RuntimeException> refused) {
-        if (!allowed(caseType, caseKey, "case-team.add")) {
-            throw refused.get();
-        }
+        List<String> team = teamIfVisible(caseType, caseKey, "case-team.add", refused);
         String user = AuditTrail.currentActor();
         String colleague = username == null ? "" : username.strip();
-        List<String> team = usernames(caseType, caseKey);
         if (team.isEmpty() && !user.equals(colleague) && !AuditTrail.nodeItself()) {
             throw new InvalidInputException(List.of(new FieldError("username", "team.error.takeFirst")));
         }
@@ -123,22 +122,33 @@ public class CaseTeams {
         if (AuditTrail.nodeItself()) {
             return "1 = 1";
         }
-        return "(NOT " + takenCondition(caseType, keyColumn) + " OR EXISTS (" + team(caseType, keyColumn)
+        return "(NOT " + takenCondition(caseType, keyColumn) + " OR EXISTS (" + memberQuery(caseType, keyColumn)
                 + " AND m.username = :viewer))";
     }
 
     /** An SQL condition true for the rows whose case someone on this node has taken, as {@link #visibleCondition}. */
     public String takenCondition(String caseType, String keyColumn) {
-        return "EXISTS (" + team(caseType, keyColumn) + ")";
+        return "EXISTS (" + memberQuery(caseType, keyColumn) + ")";
     }
 
-    private static String team(String caseType, String keyColumn) {
+    private static String memberQuery(String caseType, String keyColumn) {
         return "SELECT 1 FROM intel_case_member m WHERE m.case_type = '" + caseType + "' AND m.case_key = " + keyColumn;
     }
 
     /** The user {@link #visibleCondition} checks. */
     public String viewer() {
         return AuditTrail.currentActor();
+    }
+
+    /** The case's usernames, read once, if the current user may see the case; else {@code refused}, audited. */
+    private List<String> teamIfVisible(String caseType, String caseKey, String action,
+            Supplier<? extends RuntimeException> refused) {
+        List<String> team = usernames(caseType, caseKey);
+        if (!visibleIn(team)) {
+            auditRefusal(caseType, caseKey, action);
+            throw refused.get();
+        }
+        return team;
     }
 
     private List<String> usernames(String caseType, String caseKey) {

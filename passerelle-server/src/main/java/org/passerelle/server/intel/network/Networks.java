@@ -424,7 +424,7 @@ public class Networks {
     private ImportReport keep(long networkId, LinkCsv.Result result, String action) {
         working(networkId);
         storeLinks(networkId, result.links());
-        audit.record(action, "network", Long.toString(networkId), org.passerelle.server.audit.AuditOutcome.SUCCESS,
+        audit.record(action, "network", Long.toString(networkId), AuditOutcome.SUCCESS,
                 result.links().size() + " links, " + result.problems().size() + " rows refused");
         return new ImportReport(result.links().size(), result.problems());
     }

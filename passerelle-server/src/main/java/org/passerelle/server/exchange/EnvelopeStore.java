@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.passerelle.protocol.Envelope;
@@ -82,19 +83,20 @@ class EnvelopeStore {
     }
 
     /**
-     * What a receiving node needs to know of a case before storing an envelope in it, in one query: the case's
-     * business envelopes (held ones included, no acknowledgements) and any envelope already stored under {@code id}.
+     * What a receiving node needs to know before storing envelopes in these cases, in one query: the cases'
+     * business envelopes (held ones included, no acknowledgements) and any envelope already stored under one of
+     * {@code ids}, in storage order.
      */
-    List<Row> caseAndId(String caseId, String id) {
-        // Two index lookups: PostgreSQL's generic plan for the same condition joined by OR scans the table.
+    List<Row> casesAndIds(Collection<String> caseIds, Collection<String> ids) {
+        // Two index lookups: PostgreSQL's generic plan for the same conditions joined by OR scans the table.
         return jdbc.sql("""
                 SELECT * FROM (
-                    SELECT * FROM exchange_envelope WHERE case_id = :c AND kind NOT IN (:acks)
+                    SELECT * FROM exchange_envelope WHERE case_id IN (:cases) AND kind NOT IN (:acks)
                     UNION ALL
-                    SELECT * FROM exchange_envelope WHERE id = :id AND (case_id <> :c OR kind IN (:acks))
+                    SELECT * FROM exchange_envelope WHERE id IN (:ids) AND (case_id NOT IN (:cases) OR kind IN (:acks))
                 ) known ORDER BY stored_at, id
-                """).param("c", caseId).param("acks", List.of(ProtocolKinds.RECEIPT, ProtocolKinds.REJECTION))
-                .param("id", id).query(EnvelopeStore::row).list();
+                """).param("cases", caseIds).param("acks", List.of(ProtocolKinds.RECEIPT, ProtocolKinds.REJECTION))
+                .param("ids", ids).query(EnvelopeStore::row).list();
     }
 
     List<Row> held() {

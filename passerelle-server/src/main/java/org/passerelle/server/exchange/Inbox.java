@@ -3,8 +3,11 @@ package org.passerelle.server.exchange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +18,7 @@ import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.EnvelopeDraft;
 import org.passerelle.protocol.EnvelopeJson;
 import org.passerelle.protocol.EnvelopeRejectedException;
+import org.passerelle.protocol.EnvelopeSigner;
 import org.passerelle.protocol.EnvelopeVerifier;
 import org.passerelle.protocol.Handling;
 import org.passerelle.protocol.ProtocolKinds;
@@ -119,68 +123,147 @@ class Inbox {
     }
 
     /**
-     * One transaction for the batch. A savepoint per envelope costs two round trips to the database, so the
-     * first attempt takes one only for the controls, which can be refused after writing; a refusal of any
-     * other envelope comes before it writes anything. Should anything else fail, the batch is rolled back and
-     * handled again with a savepoint per envelope, so that it cannot fail the others.
+     * One transaction for the batch. Runs of ordinary envelopes are handled together: what the node holds of their
+     * cases is read in one query and they are stored in one batch, which saves the database two round trips per
+     * envelope. A control (retraction, correction) goes alone under a savepoint, as it can be refused after
+     * writing. Should anything else fail, the batch is rolled back and handled again one envelope per savepoint,
+     * so that it cannot fail the others. The acknowledgements are signed at the end, on every core.
      */
     private List<Answer> handleAll(String peer, List<Checked> batch, Map<String, byte[]> attachments,
             boolean savepointEach) {
         return batchTransactions.execute(status -> {
-            List<Envelope> receipts = new ArrayList<>();
-            List<AuditEvent> entries = new ArrayList<>();
-            List<Answer> answers = new ArrayList<>();
+            List<Outcome> outcomes = new ArrayList<>();
+            List<Checked> run = new ArrayList<>();
             for (Checked checked : batch) {
-                Outcome outcome = checked.refusal() != null ? reject(peer, checked.id(), null, checked.refusal())
-                        : receive(peer, checked.envelope(), attachments, savepointEach);
-                answers.add(outcome.answer());
-                if (outcome.receipt() != null) {
-                    receipts.add(outcome.receipt());
-                }
-                if (outcome.auditEntry() != null) {
-                    entries.add(outcome.auditEntry());
+                if (savepointEach || (checked.envelope() != null && isControl(checked.envelope()))) {
+                    outcomes.addAll(handleGroup(peer, run, attachments));
+                    run.clear();
+                    outcomes.add(handleAlone(peer, checked, attachments, savepointEach));
+                } else {
+                    run.add(checked);
                 }
             }
-            envelopes.insertAll(receipts, false, EnvelopeStore.STORED, clock.instant());
-            audit.recordAll(entries);
-            return answers;
+            outcomes.addAll(handleGroup(peer, run, attachments));
+            return finish(outcomes);
         });
     }
 
-    /**
-     * What handling one envelope produced: the answer, the receipt to store with it and the audit entry (if any),
-     * known only once its savepoint is released, so that nothing of a rolled-back envelope is written.
-     */
-    private record Outcome(Answer answer, Envelope receipt, AuditEvent auditEntry) {
-    }
-
-    private Outcome receive(String peer, Envelope envelope, Map<String, byte[]> attachments, boolean savepoint) {
+    /** One envelope under a savepoint: refused alone, whatever it wrote rolled back, should it fail. */
+    private Outcome handleAlone(String peer, Checked checked, Map<String, byte[]> attachments, boolean savepointEach) {
         try {
-            return savepoint || isControl(envelope) ? savepoints.execute(status -> store(envelope, attachments))
-                    : store(envelope, attachments);
+            return savepoints.execute(status -> handleGroup(peer, List.of(checked), attachments)).get(0);
         } catch (EnvelopeRejectedException e) {
-            return reject(peer, envelope.id(), envelope, e);
+            return reject(peer, checked.id(), checked.envelope(), e);
         } catch (DataIntegrityViolationException e) {
-            if (!savepoint) {
+            if (!savepointEach) {
                 throw e; // the whole batch is handled again, this envelope under a savepoint
             }
             // Signed and valid, yet beyond what this node can store (a field longer than its column): refused
             // alone, rather than failing its batch at every attempt.
-            return reject(peer, envelope.id(), envelope, new EnvelopeRejectedException(RejectionReason.MALFORMED,
-                    "cannot be stored here: a field exceeds this node's limits"));
+            return reject(peer, checked.id(), checked.envelope(), new EnvelopeRejectedException(
+                    RejectionReason.MALFORMED, "cannot be stored here: a field exceeds this node's limits"));
         }
     }
 
-    private Outcome store(Envelope envelope, Map<String, byte[]> attachments) {
-        List<EnvelopeStore.Row> known = envelopes.caseAndId(envelope.caseRef().id(), envelope.id());
-        Optional<EnvelopeStore.Row> existing = known.stream().filter(row -> row.envelope().id().equals(envelope.id()))
-                .findFirst();
+    /**
+     * What handling one envelope produced: the outcome for the answer, the acknowledgement still to sign (stored
+     * here too when it is a receipt) and the audit entry, known only once its savepoint is released, so that
+     * nothing of a rolled-back envelope is written.
+     */
+    private record Outcome(String envelopeId, String outcome, EnvelopeDraft acknowledgement, boolean receipt,
+            String detail, AuditEvent auditEntry) implements Decision {
+    }
+
+    /** What to do with a verified envelope: answer at once (it is known already), or store it. */
+    private sealed interface Decision permits Outcome, Placement {
+    }
+
+    /**
+     * Signs the acknowledgements (on every core), stores the receipts and audit entries in one batch each, and
+     * returns the answers in order.
+     */
+    private List<Answer> finish(List<Outcome> outcomes) {
+        EnvelopeSigner signer = identity.envelopeSigner();
+        List<Envelope> signed = outcomes.parallelStream()
+                .map(o -> o.acknowledgement() == null ? null : signer.sign(o.acknowledgement())).toList();
+        List<Envelope> receipts = new ArrayList<>();
+        List<AuditEvent> entries = new ArrayList<>();
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            Envelope acknowledgement = signed.get(i);
+            answers.add(new Answer(outcome.envelopeId(), outcome.outcome(),
+                    acknowledgement == null ? null : acknowledgement.toJson(), outcome.detail()));
+            if (outcome.receipt()) {
+                receipts.add(acknowledgement);
+            }
+            if (outcome.auditEntry() != null) {
+                entries.add(outcome.auditEntry());
+            }
+        }
+        envelopes.insertAll(receipts, false, EnvelopeStore.STORED, clock.instant());
+        audit.recordAll(entries);
+        return answers;
+    }
+
+    /** An envelope to store, with the state it gets and, when stored, its case's thread ending with it. */
+    private record Placement(Envelope envelope, String state, List<Envelope> thread) implements Decision {
+    }
+
+    /**
+     * Handles envelopes in order, reading what the node holds of their cases once: each is checked against it
+     * (and against the group's earlier envelopes), then all are stored, then each stored one is accepted. A
+     * refusal found while checking comes before anything is written; only a control can be refused after.
+     */
+    private List<Outcome> handleGroup(String peer, List<Checked> group, Map<String, byte[]> attachments) {
+        if (group.isEmpty()) {
+            return List.of();
+        }
+        List<Envelope> verified = group.stream().map(Checked::envelope).filter(Objects::nonNull).toList();
+        KnownEnvelopes known = new KnownEnvelopes(verified.isEmpty() ? List.of()
+                : envelopes.casesAndIds(verified.stream().map(e -> e.caseRef().id()).collect(Collectors.toSet()),
+                        verified.stream().map(Envelope::id).collect(Collectors.toSet())));
+        Instant now = clock.instant();
+        Outcome[] outcomes = new Outcome[group.size()];
+        Map<Integer, Placement> placements = new LinkedHashMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            Checked checked = group.get(i);
+            if (checked.refusal() != null) {
+                outcomes[i] = reject(peer, checked.id(), null, checked.refusal());
+                continue;
+            }
+            try {
+                switch (place(checked.envelope(), known, attachments)) {
+                    case Outcome answered -> outcomes[i] = answered;
+                    case Placement placement -> {
+                        placements.put(i, placement);
+                        known.add(new EnvelopeStore.Row(placement.envelope(), true, placement.state(), now));
+                    }
+                }
+            } catch (EnvelopeRejectedException e) {
+                outcomes[i] = reject(peer, checked.id(), checked.envelope(), e);
+            }
+        }
+        store(placements.values(), attachments, now);
+        placements.forEach((i, placement) -> outcomes[i] = EnvelopeStore.HELD.equals(placement.state())
+                ? new Outcome(placement.envelope().id(), Answer.HELD, null, false, heldDetail(placement.envelope()),
+                        entry(placement.envelope(), "envelope.hold", "waiting for parents"))
+                : accept(placement.envelope(), now, placement.thread()));
+        return List.of(outcomes);
+    }
+
+    /**
+     * Where an envelope goes, decided from what the node holds: answered again when it is known already (a
+     * re-delivery), else stored, held when a parent is missing.
+     */
+    private Decision place(Envelope envelope, KnownEnvelopes known, Map<String, byte[]> attachments) {
+        Optional<EnvelopeStore.Row> existing = known.byId(envelope.id());
         if (existing.isPresent()) {
             if (!existing.get().envelope().hash().equals(envelope.hash())) {
                 throw new EnvelopeRejectedException(RejectionReason.CONFLICT, "id " + envelope.id() + " already names other content");
             }
             return EnvelopeStore.HELD.equals(existing.get().state())
-                    ? new Outcome(held(envelope), null, null)
+                    ? new Outcome(envelope.id(), Answer.HELD, null, false, heldDetail(envelope), null)
                     : receipt(envelope, "duplicate", entry(envelope, "envelope.receive", "duplicate"));
         }
         for (AttachmentRef ref : envelope.attachments()) {
@@ -190,22 +273,34 @@ class Inbox {
                         "attachment '" + ref.name() + "' is missing or does not match its hash and size");
             }
         }
-        Instant now = clock.instant();
-        List<Envelope> thread = new ArrayList<>();
-        known.stream().filter(row -> !EnvelopeStore.HELD.equals(row.state())).forEach(row -> thread.add(row.envelope()));
+        List<Envelope> thread = new ArrayList<>(known.thread(envelope.caseRef().id()));
         Set<String> inThread = thread.stream().map(Envelope::hash).collect(Collectors.toSet());
         // Parents are normally in the case; any other is looked up, as the protocol does not forbid it.
-        boolean parentsStored = envelope.parents().stream().allMatch(p -> inThread.contains(p) || envelopes.stored(p));
-        envelopes.insert(envelope, true, parentsStored ? EnvelopeStore.STORED : EnvelopeStore.HELD, now);
-        for (AttachmentRef ref : envelope.attachments()) {
-            files.save(ref.sha256(), attachments.get(ref.sha256()));
-            envelopes.insertAttachment(envelope.id(), ref.sha256(), ref.name(), ref.mediaType(), ref.size());
-        }
+        boolean parentsStored = envelope.parents().stream()
+                .allMatch(p -> inThread.contains(p) || known.storedHash(p) || envelopes.stored(p));
         if (!parentsStored) {
-            return new Outcome(held(envelope), null, entry(envelope, "envelope.hold", "waiting for parents"));
+            return new Placement(envelope, EnvelopeStore.HELD, List.of());
         }
         thread.add(envelope);
-        return accept(envelope, now, thread);
+        return new Placement(envelope, EnvelopeStore.STORED, thread);
+    }
+
+    /** Stores placed envelopes, byte for byte, with their attachments. */
+    private void store(Collection<Placement> placements, Map<String, byte[]> attachments, Instant now) {
+        for (String state : List.of(EnvelopeStore.STORED, EnvelopeStore.HELD)) {
+            List<Envelope> inState = placements.stream().filter(p -> p.state().equals(state)).map(Placement::envelope)
+                    .toList();
+            if (!inState.isEmpty()) {
+                envelopes.insertAll(inState, true, state, now);
+            }
+        }
+        for (Placement placement : placements) {
+            for (AttachmentRef ref : placement.envelope().attachments()) {
+                files.save(ref.sha256(), attachments.get(ref.sha256()));
+                envelopes.insertAttachment(placement.envelope().id(), ref.sha256(), ref.name(), ref.mediaType(),
+                        ref.size());
+            }
+        }
     }
 
     /**
@@ -268,10 +363,8 @@ class Inbox {
                 if (envelope.parents().stream().allMatch(envelopes::stored)) {
                     batchTransactions.executeWithoutResult(status -> {
                         envelopes.markStored(envelope.id());
-                        Outcome outcome = accept(envelope, clock.instant(),
-                                envelopes.threadEnvelopes(envelope.caseRef().id()));
-                        envelopes.insert(outcome.receipt(), false, EnvelopeStore.STORED, clock.instant());
-                        audit.record(outcome.auditEntry());
+                        finish(List.of(accept(envelope, clock.instant(),
+                                envelopes.threadEnvelopes(envelope.caseRef().id()))));
                     });
                     released++;
                     progress = true;
@@ -281,19 +374,20 @@ class Inbox {
         return released;
     }
 
-    /** A signed receipt, to be stored with the batch (the peer's copy is its proof of delivery; this one, ours). */
+    /** A receipt, to be signed and stored with the batch (the peer's copy is its proof of delivery; this one, ours). */
     private Outcome receipt(Envelope envelope, String outcome, AuditEvent auditEntry) {
         ObjectNode payload = EnvelopeJson.object().put("envelope", envelope.id()).put("hash", envelope.hash())
                 .put("outcome", outcome);
-        Envelope receipt = acknowledgement(envelope.caseRef(), envelope.from(), ProtocolKinds.RECEIPT, payload);
-        return new Outcome(new Answer(envelope.id(), Answer.RECEIPT, receipt.toJson(), outcome), receipt, auditEntry);
+        return new Outcome(envelope.id(), Answer.RECEIPT,
+                acknowledgement(envelope.caseRef(), envelope.from(), ProtocolKinds.RECEIPT, payload), true, outcome,
+                auditEntry);
     }
 
-    private Answer held(Envelope envelope) {
-        return new Answer(envelope.id(), Answer.HELD, null, "waiting for parents " + envelope.parents());
+    private static String heldDetail(Envelope envelope) {
+        return "waiting for parents " + envelope.parents();
     }
 
-    /** Refuses an envelope: a signed rejection for the sender, an audit entry here, nothing stored. */
+    /** Refuses an envelope: a rejection to sign for the sender, an audit entry here, nothing stored. */
     private Outcome reject(String peer, String envelopeId, Envelope envelope, EnvelopeRejectedException e) {
         AuditEvent entry = new AuditEvent("peer:" + peer, "envelope.reject", "envelope", envelopeId, null,
                 AuditOutcome.DENIED, e.reason() + ": " + e.detail());
@@ -302,16 +396,16 @@ class Inbox {
         if (envelope != null) {
             payload.put("hash", envelope.hash());
         }
-        Envelope rejection = acknowledgement(envelope != null ? envelope.caseRef() : new CaseRef("unknown", "unknown"),
+        EnvelopeDraft rejection = acknowledgement(envelope != null ? envelope.caseRef() : new CaseRef("unknown", "unknown"),
                 peer, ProtocolKinds.REJECTION, payload);
-        return new Outcome(new Answer(envelopeId, Answer.REJECTION, rejection.toJson(), e.reason().name()), null, entry);
+        return new Outcome(envelopeId, Answer.REJECTION, rejection, false, e.reason().name(), entry);
     }
 
-    /** A receipt or rejection: signed by this node, addressed to the sender, outside the case's thread. */
-    private Envelope acknowledgement(CaseRef caseRef, String sender, String kind, ObjectNode payload) {
+    /** A receipt or rejection, to be signed by this node: addressed to the sender, outside the case's thread. */
+    private EnvelopeDraft acknowledgement(CaseRef caseRef, String sender, String kind, ObjectNode payload) {
         Instant now = clock.instant();
-        return identity.envelopeSigner().sign(new EnvelopeDraft(UuidV7.at(now).toString(), caseRef, kind,
-                parties.self().code(), List.of(sender), List.of(), now, Handling.ROUTINE, payload, List.of()));
+        return new EnvelopeDraft(UuidV7.at(now).toString(), caseRef, kind, parties.self().code(), List.of(sender),
+                List.of(), now, Handling.ROUTINE, payload, List.of());
     }
 
     private static AuditEvent entry(Envelope envelope, String action, String details) {

@@ -330,6 +330,44 @@ class ExchangeBetweenNodesTest {
                 .anySatisfy(e -> assertThat(e.event().details()).isEqualTo("1 links left out as invalid"));
     }
 
+    /**
+     * Envelopes of one batch are checked against those before them in it, as if they had come one by one: a
+     * follow-up finds its parent, a repeat is a duplicate, another content under a taken id a conflict, and a
+     * retraction purges an envelope stored moments earlier in the same batch.
+     */
+    @Test
+    void aBatchIsHandledInOrderEachEnvelopeSeeingThoseBeforeIt() throws Exception {
+        EnvelopeSigner franceSigner = france.bean(NodeIdentity.class).envelopeSigner();
+        Instant now = Instant.now();
+        Envelope request = franceSigner.sign(draft("FR", "asked in one batch", now));
+        Envelope clarification = franceSigner.sign(new EnvelopeDraft(UuidV7.at(now.plusMillis(1)).toString(),
+                request.caseRef(), "information-request.clarification", "FR", List.of("MA"), List.of(request.hash()),
+                now.plusMillis(1), request.handling(), EnvelopeJson.object().put("text", "more detail"), List.of()));
+        EnvelopeDraft rewritten = draft("FR", "other content under the same id", now);
+        Envelope conflicting = franceSigner.sign(new EnvelopeDraft(request.id(), request.caseRef(), rewritten.kind(),
+                "FR", rewritten.to(), List.of(), now, rewritten.handling(), rewritten.payload(), List.of()));
+        Envelope retraction = franceSigner.sign(new EnvelopeDraft(UuidV7.at(now.plusMillis(2)).toString(),
+                request.caseRef(), "retraction", "FR", List.of("MA"), List.of(clarification.hash()), now.plusMillis(2),
+                request.handling(), EnvelopeJson.object().put("envelope", request.id()).put("hash", request.hash())
+                        .put("reason", "sent too soon"), List.of()));
+
+        List<PeerTransport.Result> results = france.bean(PeerTransport.class).post(
+                france.bean(PartyDirectory.class).peer("MA").orElseThrow(),
+                List.of(request.toJson(), clarification.toJson(), request.toJson(), conflicting.toJson(),
+                        retraction.toJson()), Map.of());
+
+        assertThat(results).extracting(PeerTransport.Result::outcome)
+                .containsExactly("receipt", "receipt", "receipt", "rejection", "receipt");
+        assertThat(results).extracting(PeerTransport.Result::detail)
+                .containsExactly("stored", "stored", "duplicate", "CONFLICT", "purged");
+        String caseId = request.caseRef().id();
+        assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE case_id = '" + caseId + "' AND state = 'HELD'"))
+                .isZero();
+        assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + request.id() + "' AND state = 'PURGED'"))
+                .isEqualTo(1);
+        assertThat(state(morocco, caseId).status()).isEqualTo(RequestStatus.WITHDRAWN);
+    }
+
     /** An envelope this node cannot store fails alone: the rest of its batch is stored and acknowledged. */
     @Test
     void anEnvelopeBeyondTheStorageLimitsIsRejectedAloneAndItsBatchIsStored() throws Exception {

@@ -29,6 +29,8 @@ class AccountUserDetailsService implements UserDetailsService {
                 .authorities(Authorities.SECOND_FACTOR_PENDING)
                 .disabled(!account.enabled())
                 .accountLocked(account.lockedAt(users.instant()))
+                // Checked only once the password matched, so it tells nothing to someone without it.
+                .credentialsExpired(account.generatedPasswordExpiredAt(users.instant()))
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -48,12 +49,14 @@ final class SignInSteps implements AuthenticationSuccessHandler, AuthenticationF
             case LockedException locked -> "account locked";
             case DisabledException disabled -> "account disabled";
             case BadCredentialsException bad -> "bad credentials";
+            case CredentialsExpiredException expired -> "generated password expired";
             default -> exception.getClass().getSimpleName();
         };
         refusals.record("login.password", "user", username, AuditOutcome.FAILURE, reason);
         if (exception instanceof BadCredentialsException && username != null) {
             users.recordFailure(username);
         }
-        response.sendRedirect(request.getContextPath() + "/login?failed");
+        response.sendRedirect(request.getContextPath()
+                + (exception instanceof CredentialsExpiredException ? "/login?generatedExpired" : "/login?failed"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.party.PartyDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -35,9 +36,12 @@ public class UserService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final SecretSealer sealer;
+    private final Duration generatedPasswordLifetime;
 
     public UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder, PartyDirectory parties, AuditTrail audit,
-            Clock clock, TransactionTemplate transactions, SecretSealer sealer) {
+            Clock clock, TransactionTemplate transactions, SecretSealer sealer,
+            @Value("${passerelle.security.generated-password-lifetime:3d}") Duration generatedPasswordLifetime) {
+        this.generatedPasswordLifetime = generatedPasswordLifetime;
         this.transactions = transactions;
         this.sealer = sealer;
         this.jdbc = jdbc;
@@ -89,13 +93,14 @@ public class UserService {
         String password = user.password() != null ? user.password() : OneTimeSecrets.password();
         jdbc.sql("""
                 INSERT INTO users (username, display_name, role, party, office, password_hash, created_at,
-                                   password_change_required)
-                VALUES (:username, :displayName, :role, :party, :office, :hash, :now, :generated)
+                                   password_change_required, generated_password_expires_at)
+                VALUES (:username, :displayName, :role, :party, :office, :hash, :now, :generated, :expires)
                 """)
                 .param("username", user.username()).param("displayName", user.displayName().strip())
                 .param("role", Role.parse(user.role()).orElseThrow().name()).param("party", parties.self().code())
                 .param("office", blankToNull(user.office())).param("hash", passwordEncoder.encode(password))
-                .param("now", now()).param("generated", user.password() == null).update();
+                .param("now", now()).param("generated", user.password() == null)
+                .param("expires", user.password() == null ? generatedPasswordExpiry() : null).update();
         audit.success("user.create", "user", user.username());
         return new Created(load(user.username()).orElseThrow(), user.password() == null ? password : null);
     }
@@ -147,9 +152,11 @@ public class UserService {
         String password = OneTimeSecrets.password();
         jdbc.sql("""
                 UPDATE users SET password_hash = :hash, totp_secret = NULL, totp_last_step = 0,
-                                 failed_attempts = 0, locked_until = NULL, password_change_required = TRUE
+                                 failed_attempts = 0, locked_until = NULL, password_change_required = TRUE,
+                                 generated_password_expires_at = :expires
                 WHERE username = :u
-                """).param("hash", passwordEncoder.encode(password)).param("u", username).update();
+                """).param("hash", passwordEncoder.encode(password)).param("expires", generatedPasswordExpiry())
+                .param("u", username).update();
         // A reset answers a lost phone or a compromised account: tokens issued before it stop working too.
         revokeTokens(username);
         audit.success("user.reset", "user", username);
@@ -170,7 +177,11 @@ public class UserService {
             throw new InvalidInputException(List.of(new InvalidInputException.FieldError("replacement", key)));
         });
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE users SET password_hash = :hash, password_change_required = FALSE WHERE username = :u")
+            jdbc.sql("""
+                    UPDATE users SET password_hash = :hash, password_change_required = FALSE,
+                                     generated_password_expires_at = NULL
+                    WHERE username = :u
+                    """)
                     .param("hash", passwordEncoder.encode(replacement)).param("u", username).update();
             audit.success("user.password.change", "user", username);
         });
@@ -259,7 +270,8 @@ public class UserService {
     @Transactional
     public void keepGivenPassword(String username) {
         requireExists(username);
-        jdbc.sql("UPDATE users SET password_change_required = FALSE WHERE username = :u").param("u", username).update();
+        jdbc.sql("UPDATE users SET password_change_required = FALSE, generated_password_expires_at = NULL WHERE username = :u")
+                .param("u", username).update();
         audit.success("user.password.keep", "user", username);
     }
 
@@ -285,17 +297,24 @@ public class UserService {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
+    /** When a password generated now stops working unless its owner has replaced it. */
+    private OffsetDateTime generatedPasswordExpiry() {
+        return OffsetDateTime.ofInstant(clock.instant().plus(generatedPasswordLifetime), ZoneOffset.UTC);
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     static UserAccount accountOf(ResultSet rs, int row) throws SQLException {
         OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        OffsetDateTime expires = rs.getObject("generated_password_expires_at", OffsetDateTime.class);
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("party"), rs.getString("office"),
                 rs.getBoolean("enabled"), rs.getString("totp_secret") != null,
                 locked == null ? null : locked.toInstant(), rs.getString("locale"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("password_change_required"));
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("password_change_required"),
+                expires == null ? null : expires.toInstant());
     }
 
     Instant instant() {

@@ -24,12 +24,15 @@ class SignInController {
 
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
+        boolean generatedExpired = request.getParameter("generatedExpired") != null;
         String notice = request.getParameter("failed") != null ? "login.failed"
+                : generatedExpired ? "login.generatedExpired"
                 : request.getParameter("expired") != null ? "login.expired"
                 : request.getParameter("locked") != null ? "login.locked"
                 : request.getParameter("signedOut") != null ? "login.signedOut" : null;
         model.addAttribute("notice", notice);
-        model.addAttribute("failed", request.getParameter("failed") != null || request.getParameter("locked") != null);
+        model.addAttribute("failed", request.getParameter("failed") != null || request.getParameter("locked") != null
+                || generatedExpired);
         return "login";
     }
 

@@ -234,6 +234,33 @@ class SecurityHttpTest extends NodeTest {
     }
 
     @Test
+    void aGeneratedPasswordLeftUnusedPastItsLifetimeNoLongerSignsIn() {
+        TestUser user = newUser(Role.ANALYST);
+        String generated = users.resetCredentials(user.username());
+        assertThat(users.load(user.username()).orElseThrow().generatedPasswordExpiresAt())
+                .isBetween(java.time.Instant.now().plus(Duration.ofDays(3)).minus(Duration.ofMinutes(1)),
+                        java.time.Instant.now().plus(Duration.ofDays(3)));
+        jdbc.sql("UPDATE users SET generated_password_expires_at = :past WHERE username = :u")
+                .param("past", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1)).param("u", user.username()).update();
+
+        WebSession session = new WebSession(baseUrl());
+        session.get("/login");
+        assertThat(session.post("/login", Map.of("username", user.username(), "password", "not the generated one"))
+                .headers().firstValue("Location").orElseThrow()).as("a wrong password tells nothing more")
+                .endsWith("/login?failed");
+        assertThat(session.post("/login", Map.of("username", user.username(), "password", generated))
+                .headers().firstValue("Location").orElseThrow()).endsWith("/login?generatedExpired");
+        assertThat(session.get("/login?generatedExpired").body()).contains("a expiré sans avoir servi").contains("role=\"alert\"");
+        assertThat(session.get("/").headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(audit.search(new AuditFilter(null, "login.password", user.username(), null, null, 10)))
+                .anySatisfy(e -> assertThat(e.event().details()).isEqualTo("generated password expired"));
+
+        // Replacing it ends the expiry: a password the user chose does not expire.
+        users.keepGivenPassword(user.username());
+        assertThat(users.load(user.username()).orElseThrow().generatedPasswordExpiresAt()).isNull();
+    }
+
+    @Test
     void formsWithoutCsrfTokenAreRefused() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

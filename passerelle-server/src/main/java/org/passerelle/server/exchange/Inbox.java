@@ -67,11 +67,12 @@ class Inbox {
     private final TransactionTemplate batchTransactions;
     private final TransactionTemplate savepoints;
     private final AuditLog audit;
+    private final ExchangeProperties properties;
     private final Clock clock;
 
     Inbox(EnvelopeVerifier verifier, EnvelopeStore envelopes, AttachmentFiles files, NodeIdentity identity,
             PartyDirectory parties, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, ExchangeProperties properties, Clock clock) {
         this.verifier = verifier;
         this.envelopes = envelopes;
         this.files = files;
@@ -85,6 +86,7 @@ class Inbox {
         this.savepoints = new TransactionTemplate(transactionManager);
         this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.audit = audit;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -139,8 +141,14 @@ class Inbox {
                     outcomes.addAll(handleGroup(peer, run, attachments));
                     run.clear();
                     outcomes.add(handleAlone(peer, checked, attachments, savepointEach));
-                } else {
-                    run.add(checked);
+                    continue;
+                }
+                run.add(checked);
+                // A run holds its cases' threads in memory and names each in its query: no more than an outbox
+                // batch, however many envelopes a request carries.
+                if (run.size() == properties.batchSize()) {
+                    outcomes.addAll(handleGroup(peer, run, attachments));
+                    run.clear();
                 }
             }
             outcomes.addAll(handleGroup(peer, run, attachments));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.passerelle.protocol.CaseRef;
 import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.EnvelopeDraft;
@@ -35,12 +36,18 @@ import org.passerelle.server.party.NodeIdentity;
 import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.support.TwoNodes;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Two real nodes over real HTTP: delivery under faults, refusals, ordering, controls and handling codes. */
+@ExtendWith(OutputCaptureExtension.class)
 class ExchangeBetweenNodesTest {
+
+    /** What the receiver logs when a batch fails as a whole and is handled again one envelope at a time. */
+    private static final String HANDLED_AGAIN = "failed as a whole";
 
     private static TwoNodes nodes;
     private static TwoNodes.Node france;
@@ -336,7 +343,7 @@ class ExchangeBetweenNodesTest {
      * retraction purges an envelope stored moments earlier in the same batch.
      */
     @Test
-    void aBatchIsHandledInOrderEachEnvelopeSeeingThoseBeforeIt() throws Exception {
+    void aBatchIsHandledInOrderEachEnvelopeSeeingThoseBeforeIt(CapturedOutput output) throws Exception {
         EnvelopeSigner franceSigner = france.bean(NodeIdentity.class).envelopeSigner();
         Instant now = Instant.now();
         Envelope request = franceSigner.sign(draft("FR", "asked in one batch", now));
@@ -366,11 +373,13 @@ class ExchangeBetweenNodesTest {
         assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + request.id() + "' AND state = 'PURGED'"))
                 .isEqualTo(1);
         assertThat(state(morocco, caseId).status()).isEqualTo(RequestStatus.WITHDRAWN);
+        // Handled together at the first attempt: the answers above would be the same one envelope at a time.
+        assertThat(output.getAll()).doesNotContain(HANDLED_AGAIN);
     }
 
     /** An envelope this node cannot store fails alone: the rest of its batch is stored and acknowledged. */
     @Test
-    void anEnvelopeBeyondTheStorageLimitsIsRejectedAloneAndItsBatchIsStored() throws Exception {
+    void anEnvelopeBeyondTheStorageLimitsIsRejectedAloneAndItsBatchIsStored(CapturedOutput output) throws Exception {
         EnvelopeSigner franceSigner = france.bean(NodeIdentity.class).envelopeSigner();
         Instant now = Instant.now();
         EnvelopeDraft tooLong = draft("FR", "case id too long", now);
@@ -390,6 +399,7 @@ class ExchangeBetweenNodesTest {
             assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + stored.id() + "'")).isEqualTo(1);
         }
         assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + batch.get(1).id() + "'")).isZero();
+        assertThat(output.getAll()).contains(HANDLED_AGAIN);
     }
 
     private static String open(String subject, String handlingCode) {

@@ -95,8 +95,8 @@ public class Exchange {
         }
         to.forEach(peer -> deliveries.queue(envelope.id(), peer, now));
         thread.add(envelope);
-        events.publishEvent(new CaseEnvelopeStored(caseRef.id(), caseRef.type(), envelope.id(), kind, false,
-                CaseThread.of(thread)));
+        events.publishEvent(new CaseEnvelopesStored(List.of(new CaseEnvelopeStored(caseRef.id(), caseRef.type(),
+                envelope.id(), kind, false, CaseThread.of(thread)))));
         audit.success("envelope.send", caseRef.type(), caseRef.id());
         outbox.wakeAfterCommit();
         return envelope;

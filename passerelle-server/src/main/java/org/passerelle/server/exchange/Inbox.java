@@ -253,10 +253,12 @@ class Inbox {
             }
         }
         store(placements.values(), attachments, now);
+        List<CaseEnvelopeStored> stored = new ArrayList<>();
         placements.forEach((i, placement) -> outcomes[i] = EnvelopeStore.HELD.equals(placement.state())
                 ? new Outcome(placement.envelope().id(), Answer.HELD, null, false, heldDetail(placement.envelope()),
                         entry(placement.envelope(), "envelope.hold", "waiting for parents"))
-                : accept(placement.envelope(), now, placement.thread()));
+                : accept(placement.envelope(), now, placement.thread(), stored));
+        publish(stored);
         return List.of(outcomes);
     }
 
@@ -312,10 +314,11 @@ class Inbox {
     }
 
     /**
-     * Stores what an envelope means (controls purge their target), tells the modules, and signs the receipt.
-     * {@code thread} is the case's thread with the envelope, as known before any purge.
+     * Stores what an envelope means (controls purge their target), adds what the modules are to be told to
+     * {@code stored}, and prepares the receipt. {@code thread} is the case's thread with the envelope, as known
+     * before any purge.
      */
-    private Outcome accept(Envelope envelope, Instant now, List<Envelope> thread) {
+    private Outcome accept(Envelope envelope, Instant now, List<Envelope> thread, List<CaseEnvelopeStored> stored) {
         String outcome = "stored";
         CaseThread current;
         if (isControl(envelope)) {
@@ -333,9 +336,16 @@ class Inbox {
         } else {
             current = CaseThread.of(thread);
         }
-        events.publishEvent(new CaseEnvelopeStored(envelope.caseRef().id(), envelope.caseRef().type(), envelope.id(),
+        stored.add(new CaseEnvelopeStored(envelope.caseRef().id(), envelope.caseRef().type(), envelope.id(),
                 envelope.kind(), true, current));
         return receipt(envelope, outcome, entry(envelope, "envelope.receive", envelope.kind()));
+    }
+
+    /** Tells the modules, in one event, of the envelopes just stored together. */
+    private void publish(List<CaseEnvelopeStored> stored) {
+        if (!stored.isEmpty()) {
+            events.publishEvent(new CaseEnvelopesStored(stored));
+        }
     }
 
     /**
@@ -371,8 +381,11 @@ class Inbox {
                 if (envelope.parents().stream().allMatch(envelopes::stored)) {
                     batchTransactions.executeWithoutResult(status -> {
                         envelopes.markStored(envelope.id());
-                        finish(List.of(accept(envelope, clock.instant(),
-                                envelopes.threadEnvelopes(envelope.caseRef().id()))));
+                        List<CaseEnvelopeStored> stored = new ArrayList<>();
+                        Outcome outcome = accept(envelope, clock.instant(),
+                                envelopes.threadEnvelopes(envelope.caseRef().id()), stored);
+                        publish(stored);
+                        finish(List.of(outcome));
                     });
                     released++;
                     progress = true;

@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.passerelle.protocol.CaseRef;
+import org.passerelle.protocol.CaseThread;
+import org.passerelle.protocol.EnvelopeJson;
 import org.passerelle.protocol.Handling;
 import org.passerelle.protocol.HandlingCode;
 import org.passerelle.protocol.UuidV7;
 import org.passerelle.server.audit.AuditTrail;
-import org.passerelle.server.exchange.CaseEnvelopeStored;
+import org.passerelle.server.exchange.CaseEnvelopesStored;
 import org.passerelle.server.exchange.EnvelopeRecord;
 import org.passerelle.server.exchange.Exchange;
 import org.passerelle.server.exchange.ForwardingRefusedException;
@@ -21,10 +25,12 @@ import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.security.InvalidInputException.FieldError;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
-import org.passerelle.protocol.EnvelopeJson;
 
 /**
  * Information requests: the "exchange of information and expertise" between the parties. Every step is an
@@ -37,12 +43,14 @@ public class InformationRequests {
     private final PartyDirectory parties;
     private final AgreementProfile profile;
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final AuditTrail audit;
     private final CaseTeams teams;
     private final Clock clock;
 
     public InformationRequests(Exchange exchange, PartyDirectory parties, AgreementProfile profile, JdbcClient jdbc,
-            AuditTrail audit, CaseTeams teams, Clock clock) {
+            NamedParameterJdbcTemplate batches, AuditTrail audit, CaseTeams teams, Clock clock) {
+        this.batches = batches;
         this.exchange = exchange;
         this.parties = parties;
         this.profile = profile;
@@ -249,14 +257,21 @@ public class InformationRequests {
                 .single();
     }
 
-    /** Keeps the view table in step with the thread, in the transaction that stored the envelope. */
+    /**
+     * Keeps the view table in step with the threads, in the transaction that stored the envelopes: one statement
+     * per case, sent to the database as one batch.
+     */
     @EventListener
-    void onEnvelopeStored(CaseEnvelopeStored stored) {
-        if (!InformationRequestKinds.CASE_TYPE.equals(stored.caseType())) {
+    void onEnvelopesStored(CaseEnvelopesStored batch) {
+        // The last envelope of a case carries its whole thread: earlier ones of the same batch add nothing.
+        Map<String, CaseThread> threads = new LinkedHashMap<>();
+        batch.envelopes().stream().filter(stored -> InformationRequestKinds.CASE_TYPE.equals(stored.caseType()))
+                .forEach(stored -> threads.put(stored.caseId(), stored.thread()));
+        if (threads.isEmpty()) {
             return;
         }
-        InformationRequestState state = InformationRequestState.of(stored.thread(), profile);
-        jdbc.sql("""
+        OffsetDateTime now = utc(clock.instant());
+        batches.batchUpdate("""
                 MERGE INTO intel_information_request r
                 USING (VALUES (:id, :ref, :requester, :responder, :subject, :urgency, :status, :code, :opened, :due, :now))
                     AS s (case_id, reference, requester, responder, subject, urgency, status, handling_code, opened_at,
@@ -269,11 +284,14 @@ public class InformationRequests {
                     handling_code, opened_at, due_at, updated_at)
                 VALUES (s.case_id, s.reference, s.requester, s.responder, s.subject, s.urgency, s.status,
                     s.handling_code, s.opened_at, s.due_at, s.updated_at)
-                """).param("id", state.caseId()).param("ref", state.reference()).param("requester", state.requester())
-                .param("responder", state.responder()).param("subject", state.subject())
-                .param("urgency", state.urgency().name()).param("status", state.status().name())
-                .param("code", state.handling().code().name()).param("opened", utc(state.openedAt()))
-                .param("due", utc(state.dueAt())).param("now", utc(clock.instant())).update();
+                """, threads.values().stream().map(thread -> InformationRequestState.of(thread, profile))
+                .map(state -> new MapSqlParameterSource().addValue("id", state.caseId())
+                        .addValue("ref", state.reference()).addValue("requester", state.requester())
+                        .addValue("responder", state.responder()).addValue("subject", state.subject())
+                        .addValue("urgency", state.urgency().name()).addValue("status", state.status().name())
+                        .addValue("code", state.handling().code().name()).addValue("opened", utc(state.openedAt()))
+                        .addValue("due", utc(state.dueAt())).addValue("now", now))
+                .toArray(SqlParameterSource[]::new));
     }
 
     private void reply(String caseId, String kind, String text, boolean byResponder, RequestStatus... allowedIn) {

@@ -34,6 +34,7 @@ import org.passerelle.protocol.UuidV7;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.exchange.CaseEnvelopeStored;
+import org.passerelle.server.exchange.CaseEnvelopesStored;
 import org.passerelle.server.exchange.Exchange;
 import org.passerelle.server.intel.CaseNotFoundException;
 import org.passerelle.server.intel.CaseTeams;
@@ -308,10 +309,12 @@ public class Networks {
 
     /** A network shared by the other party becomes a network of this node, marked with its origin. */
     @EventListener
-    void onShared(CaseEnvelopeStored stored) {
-        if (!stored.incoming() || !NetworkKinds.SHARE.equals(stored.kind())) {
-            return;
-        }
+    void onShared(CaseEnvelopesStored batch) {
+        batch.envelopes().stream().filter(stored -> stored.incoming() && NetworkKinds.SHARE.equals(stored.kind()))
+                .forEach(this::receiveShared);
+    }
+
+    private void receiveShared(CaseEnvelopeStored stored) {
         stored.thread().byId(stored.envelopeId()).ifPresent(envelope -> {
             long id = insertNetwork(envelope.payload().path("name").asString(), null, envelope.from(), stored.caseId());
             // The other party's links pass the rules of an import: a bad one is left out and counted, the rest kept.

@@ -10,27 +10,39 @@ import java.util.Base64;
 
 /**
  * Signs each HTTP request between nodes at the application level, on top of TLS: the method, path, time and
- * the body's hash, so that nothing unsigned is ever accepted, even behind a proxy that terminates TLS.
+ * the body's hash, so that nothing unsigned is ever accepted, even behind a proxy that terminates TLS. The hash
+ * travels in a header too, so that a receiver checks the signature before it reads the body: a caller without a
+ * trusted key cannot make it buffer anything.
  */
 public final class RequestSignature {
 
     public static final String NODE_HEADER = "Passerelle-Node";
     public static final String DATE_HEADER = "Passerelle-Date";
     public static final String SIGNATURE_HEADER = "Passerelle-Signature";
+    public static final String BODY_HASH_HEADER = "Passerelle-Body-SHA256";
     public static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
     private RequestSignature() {
     }
 
-    public static String sign(PrivateKey key, String method, String path, Instant date, byte[] body) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                Signatures.sign(key, input(method, path, date.toString(), body)));
+    /** The value of {@link #BODY_HASH_HEADER} for a body: its SHA-256 in lower-case hex. */
+    public static String bodyHash(byte[] body) {
+        return EnvelopeJson.sha256Hex(body);
     }
 
-    /** Why the request's signature does not hold, or null when it does. */
-    public static String problem(PublicKey key, String method, String path, String date, byte[] body, String signature,
-            Instant now) {
-        if (date == null || signature == null) {
+    /** Signs a request whose body has the hash {@code bodyHash} (see {@link #bodyHash}). */
+    public static String sign(PrivateKey key, String method, String path, Instant date, String bodyHash) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                Signatures.sign(key, input(method, path, date.toString(), bodyHash)));
+    }
+
+    /**
+     * Why the request's signature does not hold over its declared body hash, or null when it does. The body itself
+     * must then be checked against {@code bodyHash} once read.
+     */
+    public static String problem(PublicKey key, String method, String path, String date, String bodyHash,
+            String signature, Instant now) {
+        if (date == null || signature == null || bodyHash == null) {
             return "unsigned request";
         }
         try {
@@ -39,13 +51,13 @@ public final class RequestSignature {
                 return "request date " + date + " is too far from this node's clock";
             }
             byte[] decoded = Base64.getUrlDecoder().decode(signature);
-            return Signatures.verify(key, input(method, path, date, body), decoded) ? null : "bad request signature";
+            return Signatures.verify(key, input(method, path, date, bodyHash), decoded) ? null : "bad request signature";
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return "malformed request signature";
         }
     }
 
-    private static byte[] input(String method, String path, String date, byte[] body) {
-        return (method + "\n" + path + "\n" + date + "\n" + EnvelopeJson.sha256Hex(body)).getBytes(StandardCharsets.UTF_8);
+    private static byte[] input(String method, String path, String date, String bodyHash) {
+        return (method + "\n" + path + "\n" + date + "\n" + bodyHash).getBytes(StandardCharsets.UTF_8);
     }
 }

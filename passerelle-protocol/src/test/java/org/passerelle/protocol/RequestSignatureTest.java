@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestSignatureTest {
 
-    private static final byte[] BODY = "{\"envelopes\":[]}".getBytes(StandardCharsets.UTF_8);
+    private static final String BODY = RequestSignature.bodyHash("{\"envelopes\":[]}".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void aSignedRequestVerifiesAndAnyChangeBreaksIt() {
@@ -20,13 +20,16 @@ class RequestSignatureTest {
         assertThat(RequestSignature.problem(key, "POST", "/exchange/v1/envelopes", now.toString(), BODY, signature, now)).isNull();
         assertThat(RequestSignature.problem(key, "POST", "/exchange/v1/other", now.toString(), BODY, signature, now))
                 .isEqualTo("bad request signature");
-        assertThat(RequestSignature.problem(key, "POST", "/exchange/v1/envelopes", now.toString(), "{}".getBytes(), signature, now))
+        assertThat(RequestSignature.problem(key, "POST", "/exchange/v1/envelopes", now.toString(),
+                RequestSignature.bodyHash("{}".getBytes(StandardCharsets.UTF_8)), signature, now))
                 .isEqualTo("bad request signature");
         assertThat(RequestSignature.problem(TestParties.MA.getPublic(), "POST", "/exchange/v1/envelopes", now.toString(), BODY,
                 signature, now)).isEqualTo("bad request signature");
         assertThat(RequestSignature.problem(key, "POST", "/exchange/v1/envelopes", now.toString(), BODY, signature,
                 now.plusSeconds(600))).contains("too far");
         assertThat(RequestSignature.problem(key, "POST", "/x", null, BODY, null, now)).isEqualTo("unsigned request");
+        assertThat(RequestSignature.problem(key, "POST", "/exchange/v1/envelopes", now.toString(), null, signature, now))
+                .isEqualTo("unsigned request");
     }
 
     @Test

@@ -54,22 +54,21 @@ class ExchangeEndpoint {
 
     @PostMapping(path = PeerTransport.ENVELOPES_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
-        // The signature can only be checked on the whole body, so the body is read first; before that, a known peer
-        // must be named and the size is bounded: an unsigned sender must not be able to fill the memory.
-        String party = request.getHeader(RequestSignature.NODE_HEADER);
-        if (party == null || parties.peer(party).isEmpty()) {
-            return refused(request, party, "unknown node " + party);
-        }
+        // The signature covers the body's hash, declared in a header: it is checked, and the size bounded, before
+        // the body is read, so that a caller without a trusted key cannot make this node buffer anything.
         long limit = (long) properties.batchSize() * properties.maxEnvelopeBytes() * 2 + 4 * properties.maxAttachmentBytes();
         if (request.getContentLengthLong() > limit) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");
+        }
+        Optional<Peer> peer = authenticate(request);
+        if (peer.isEmpty()) {
+            return UNAUTHORIZED;
         }
         byte[] bytes = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (bytes.length > limit) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");
         }
-        Optional<Peer> peer = authenticate(request, bytes);
-        if (peer.isEmpty()) {
+        if (!bodyMatches(request, bytes)) {
             return UNAUTHORIZED;
         }
         ExchangeBatch batch;
@@ -101,8 +100,8 @@ class ExchangeEndpoint {
     /** An envelope by hash, for a peer missing it as a parent: only to its sender or one of its recipients. */
     @GetMapping(path = PeerTransport.ENVELOPES_PATH + "/{hash}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> fetch(@PathVariable String hash, HttpServletRequest request) {
-        Optional<Peer> peer = authenticate(request, new byte[0]);
-        if (peer.isEmpty()) {
+        Optional<Peer> peer = authenticate(request);
+        if (peer.isEmpty() || !bodyMatches(request, new byte[0])) {
             return UNAUTHORIZED;
         }
         String party = peer.get().party().code();
@@ -119,12 +118,14 @@ class ExchangeEndpoint {
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).body("{\"error\":\"no such envelope for you\"}"));
     }
 
-    private Optional<Peer> authenticate(HttpServletRequest request, byte[] body) {
+    /** The trusted peer whose signature the request's headers carry, over the body hash they declare. */
+    private Optional<Peer> authenticate(HttpServletRequest request) {
         String party = request.getHeader(RequestSignature.NODE_HEADER);
         Optional<Peer> peer = party == null ? Optional.empty() : parties.peer(party);
         String problem = peer.isEmpty() ? "unknown node " + party
                 : RequestSignature.problem(peer.get().publicKey(), request.getMethod(), request.getRequestURI(),
-                        request.getHeader(RequestSignature.DATE_HEADER), body,
+                        request.getHeader(RequestSignature.DATE_HEADER),
+                        request.getHeader(RequestSignature.BODY_HASH_HEADER),
                         request.getHeader(RequestSignature.SIGNATURE_HEADER), clock.instant());
         if (problem != null) {
             audit(request, party, problem);
@@ -133,9 +134,13 @@ class ExchangeEndpoint {
         return peer;
     }
 
-    private ResponseEntity<String> refused(HttpServletRequest request, String party, String problem) {
-        audit(request, party, problem);
-        return UNAUTHORIZED;
+    /** Whether the body read is the one whose hash the signed headers declare. */
+    private boolean bodyMatches(HttpServletRequest request, byte[] body) {
+        if (RequestSignature.bodyHash(body).equals(request.getHeader(RequestSignature.BODY_HASH_HEADER))) {
+            return true;
+        }
+        audit(request, request.getHeader(RequestSignature.NODE_HEADER), "body does not match its signed hash");
+        return false;
     }
 
     private void audit(HttpServletRequest request, String party, String problem) {

@@ -82,12 +82,14 @@ class PeerTransport {
 
     private HttpResponse<String> send(Peer peer, String method, String path, byte[] body) throws IOException {
         Instant now = clock.instant();
+        String bodyHash = RequestSignature.bodyHash(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create(stripSlash(peer.baseUrl().toString()) + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header(RequestSignature.NODE_HEADER, parties.self().code())
                 .header(RequestSignature.DATE_HEADER, now.toString())
-                .header(RequestSignature.SIGNATURE_HEADER, identity.signRequest(method, path, now, body))
+                .header(RequestSignature.BODY_HASH_HEADER, bodyHash)
+                .header(RequestSignature.SIGNATURE_HEADER, identity.signRequest(method, path, now, bodyHash))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

@@ -58,9 +58,9 @@ public class NodeIdentity {
         return signer;
     }
 
-    /** Signs an HTTP request to a peer (see {@link RequestSignature}). */
-    public String signRequest(String method, String path, Instant date, byte[] body) {
-        return RequestSignature.sign(keyPair.getPrivate(), method, path, date, body);
+    /** Signs an HTTP request to a peer whose body has the hash {@code bodyHash} (see {@link RequestSignature}). */
+    public String signRequest(String method, String path, Instant date, String bodyHash) {
+        return RequestSignature.sign(keyPair.getPrivate(), method, path, date, bodyHash);
     }
 
     public PublicKey publicKey() {

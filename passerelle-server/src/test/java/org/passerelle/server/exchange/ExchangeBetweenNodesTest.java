@@ -203,6 +203,43 @@ class ExchangeBetweenNodesTest {
         assertThat(huge.statusCode()).isEqualTo(413);
     }
 
+    /** The signature is checked before the body is read: an unsigned request is refused without its body. */
+    @Test
+    void anUnsignedRequestIsRefusedBeforeItsBodyIsRead() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", morocco.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + PeerTransport.ENVELOPES_PATH + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Passerelle-Node: FR\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // Not one byte of the announced body is sent: a node waiting for it would time out here.
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 401");
+        }
+    }
+
+    /** A signed request whose body is not the one it signed is refused and nothing is stored. */
+    @Test
+    void aBodyOtherThanTheSignedOneIsRefused() throws Exception {
+        Envelope envelope = france.bean(NodeIdentity.class).envelopeSigner().sign(draft("FR", "swapped body", Instant.now()));
+        byte[] signedBody = new ExchangeBatch(List.of(envelope.toJson()), Map.of()).toBytes();
+        byte[] sentBody = new ExchangeBatch(List.of(), Map.of()).toBytes();
+        Instant now = Instant.now();
+        String signedHash = org.passerelle.protocol.RequestSignature.bodyHash(signedBody);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(morocco.baseUrl() + PeerTransport.ENVELOPES_PATH))
+                .header("Passerelle-Node", "FR").header("Passerelle-Date", now.toString())
+                .header("Passerelle-Body-SHA256", signedHash)
+                .header("Passerelle-Signature", france.bean(NodeIdentity.class)
+                        .signRequest("POST", PeerTransport.ENVELOPES_PATH, now, signedHash))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(sentBody)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(morocco.bean(AuditLog.class).search(new AuditFilter(null, "exchange.request", null, null, null, 100)))
+                .anySatisfy(e -> assertThat(e.event().details()).isEqualTo("body does not match its signed hash"));
+    }
+
     @Test
     void anEnvelopeArrivingBeforeItsParentIsHeldThenBackfilled() throws Exception {
         france.stop();

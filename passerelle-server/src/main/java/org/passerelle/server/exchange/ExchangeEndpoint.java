@@ -6,13 +6,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.passerelle.protocol.EnvelopeJson;
 import org.passerelle.protocol.RequestSignature;
-import org.passerelle.server.audit.AuditEvent;
-import org.passerelle.server.audit.AuditLog;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.party.Peer;
-import org.passerelle.protocol.EnvelopeJson;
+import org.passerelle.server.security.AnonymousRefusals;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,11 +35,11 @@ class ExchangeEndpoint {
     private final PartyDirectory parties;
     private final OutboxWorker worker;
     private final ExchangeProperties properties;
-    private final AuditLog audit;
+    private final AnonymousRefusals refusals;
     private final Clock clock;
 
     ExchangeEndpoint(Inbox inbox, EnvelopeStore envelopes, AttachmentFiles files, PartyDirectory parties,
-            OutboxWorker worker, ExchangeProperties properties, AuditLog audit,
+            OutboxWorker worker, ExchangeProperties properties, AnonymousRefusals refusals,
             Clock clock) {
         this.inbox = inbox;
         this.envelopes = envelopes;
@@ -48,7 +47,7 @@ class ExchangeEndpoint {
         this.parties = parties;
         this.worker = worker;
         this.properties = properties;
-        this.audit = audit;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -143,8 +142,12 @@ class ExchangeEndpoint {
         return false;
     }
 
+    /**
+     * Audits a refused request. Its caller is not authenticated (a replayed signature with another body is not either),
+     * so it is recorded as any such refusal: one by one up to a number per address and minute, then counted.
+     */
     private void audit(HttpServletRequest request, String party, String problem) {
-        audit.record(new AuditEvent("node:" + party, "exchange.request", "exchange", request.getRequestURI(),
-                request.getRemoteAddr(), AuditOutcome.DENIED, problem));
+        refusals.record("exchange.request", "exchange", request.getRequestURI(), AuditOutcome.DENIED,
+                "as node " + party + ": " + problem);
     }
 }

@@ -219,6 +219,21 @@ class ExchangeBetweenNodesTest {
         }
     }
 
+    /** Refused requests are audited one by one up to a limit per address and minute, then only counted. */
+    @Test
+    void refusedRequestsCannotFillTheAuditLog() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 100; i++) {
+            var refused = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(morocco.baseUrl() + PeerTransport.ENVELOPES_PATH))
+                    .header("Passerelle-Node", "XZ").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+        }
+        assertThat(morocco.bean(AuditLog.class).search(new AuditFilter(null, "exchange.request", null, null, null, 1000))
+                .stream().filter(e -> e.event().details().startsWith("as node XZ")).count()).isBetween(1L, 60L);
+    }
+
     /** A signed request whose body is not the one it signed is refused and nothing is stored. */
     @Test
     void aBodyOtherThanTheSignedOneIsRefused() throws Exception {
@@ -237,7 +252,7 @@ class ExchangeBetweenNodesTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(morocco.bean(AuditLog.class).search(new AuditFilter(null, "exchange.request", null, null, null, 100)))
-                .anySatisfy(e -> assertThat(e.event().details()).isEqualTo("body does not match its signed hash"));
+                .anySatisfy(e -> assertThat(e.event().details()).isEqualTo("as node FR: body does not match its signed hash"));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.passerelle.protocol.AttachmentRef;
 import org.passerelle.protocol.CaseRef;
@@ -283,14 +282,13 @@ class Inbox {
                         "attachment '" + ref.name() + "' is missing or does not match its hash and size");
             }
         }
-        List<Envelope> thread = new ArrayList<>(known.thread(envelope.caseRef().id()));
-        Set<String> inThread = thread.stream().map(Envelope::hash).collect(Collectors.toSet());
-        // Parents are normally in the case; any other is looked up, as the protocol does not forbid it.
-        boolean parentsStored = envelope.parents().stream()
-                .allMatch(p -> inThread.contains(p) || known.storedHash(p) || envelopes.stored(p));
+        // Parents are normally in the case, which the node knows already; any other is looked up, as the protocol
+        // does not forbid it.
+        boolean parentsStored = envelope.parents().stream().allMatch(p -> known.storedHash(p) || envelopes.stored(p));
         if (!parentsStored) {
             return new Placement(envelope, EnvelopeStore.HELD, List.of());
         }
+        List<Envelope> thread = new ArrayList<>(known.thread(envelope.caseRef().id()));
         thread.add(envelope);
         return new Placement(envelope, EnvelopeStore.STORED, thread);
     }

@@ -28,7 +28,7 @@ final class KnownEnvelopes {
     void add(EnvelopeStore.Row row) {
         Envelope envelope = row.envelope();
         byId.put(envelope.id(), row);
-        if (!ProtocolKinds.RECEIPT.equals(envelope.kind()) && !ProtocolKinds.REJECTION.equals(envelope.kind())) {
+        if (!ProtocolKinds.acknowledgement(envelope.kind())) {
             byCase.computeIfAbsent(envelope.caseRef().id(), c -> new ArrayList<>()).add(row);
         }
         if (!EnvelopeStore.HELD.equals(row.state())) {

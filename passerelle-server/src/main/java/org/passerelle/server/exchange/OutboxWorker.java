@@ -142,7 +142,7 @@ class OutboxWorker implements SmartLifecycle {
         }
         boolean answersIt = answer.from().equals(peer.party().code())
                 && pending.envelopeId().equals(answer.payload().path("envelope").asString(""))
-                && (ProtocolKinds.RECEIPT.equals(answer.kind()) || ProtocolKinds.REJECTION.equals(answer.kind()));
+                && ProtocolKinds.acknowledgement(answer.kind());
         return answersIt ? new Settlement(pending, answer, null)
                 : new Settlement(pending, null, "answer does not name this envelope");
     }

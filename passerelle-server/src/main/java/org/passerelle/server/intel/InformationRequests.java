@@ -50,11 +50,11 @@ public class InformationRequests {
 
     public InformationRequests(Exchange exchange, PartyDirectory parties, AgreementProfile profile, JdbcClient jdbc,
             NamedParameterJdbcTemplate batches, AuditTrail audit, CaseTeams teams, Clock clock) {
-        this.batches = batches;
         this.exchange = exchange;
         this.parties = parties;
         this.profile = profile;
         this.jdbc = jdbc;
+        this.batches = batches;
         this.audit = audit;
         this.teams = teams;
         this.clock = clock;

@@ -41,9 +41,9 @@ public class UserService {
     public UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder, PartyDirectory parties, AuditTrail audit,
             Clock clock, TransactionTemplate transactions, SecretSealer sealer,
             @Value("${passerelle.security.generated-password-lifetime:3d}") Duration generatedPasswordLifetime) {
-        this.generatedPasswordLifetime = generatedPasswordLifetime;
         this.transactions = transactions;
         this.sealer = sealer;
+        this.generatedPasswordLifetime = generatedPasswordLifetime;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.parties = parties;
@@ -225,7 +225,7 @@ public class UserService {
                 .query(Integer.class).single();
         if (failures >= MAX_FAILED_ATTEMPTS) {
             jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = :until WHERE username = :u")
-                    .param("until", OffsetDateTime.ofInstant(clock.instant().plus(LOCK_OUT), ZoneOffset.UTC))
+                    .param("until", now().plus(LOCK_OUT))
                     .param("u", username).update();
             audit.record("user.lock", "user", username, AuditOutcome.SUCCESS, failures + " failed attempts");
         }
@@ -299,7 +299,7 @@ public class UserService {
 
     /** When a password generated now stops working unless its owner has replaced it. */
     private OffsetDateTime generatedPasswordExpiry() {
-        return OffsetDateTime.ofInstant(clock.instant().plus(generatedPasswordLifetime), ZoneOffset.UTC);
+        return now().plus(generatedPasswordLifetime);
     }
 
     private static String blankToNull(String value) {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.passerelle.protocol.EnvelopeJson;
 import org.passerelle.protocol.RequestSignature;
 import org.passerelle.server.audit.AuditOutcome;
@@ -28,6 +30,8 @@ class ExchangeEndpoint {
 
     private static final ResponseEntity<String> UNAUTHORIZED = ResponseEntity.status(HttpStatus.UNAUTHORIZED)
             .body("{\"error\":\"unsigned or unknown node\"}");
+    private static final ResponseEntity<String> BUSY = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header("Retry-After", "1").body("{\"error\":\"a delivery from your node is already being received\"}");
 
     private final Inbox inbox;
     private final EnvelopeStore envelopes;
@@ -37,6 +41,11 @@ class ExchangeEndpoint {
     private final ExchangeProperties properties;
     private final AnonymousRefusals refusals;
     private final Clock clock;
+    /**
+     * Deliveries being received, per peer. A peer's outbox sends one batch at a time, so one is all it needs; more
+     * at once would let even a trusted node make this one hold many bodies of the size limit in memory together.
+     */
+    private final Map<String, Semaphore> receiving = new ConcurrentHashMap<>();
 
     ExchangeEndpoint(Inbox inbox, EnvelopeStore envelopes, AttachmentFiles files, PartyDirectory parties,
             OutboxWorker worker, ExchangeProperties properties, AnonymousRefusals refusals,
@@ -63,6 +72,18 @@ class ExchangeEndpoint {
         if (peer.isEmpty()) {
             return UNAUTHORIZED;
         }
+        Semaphore slot = receiving.computeIfAbsent(peer.get().party().code(), party -> new Semaphore(1));
+        if (!slot.tryAcquire()) {
+            return BUSY;
+        }
+        try {
+            return receive(request, peer.get(), limit);
+        } finally {
+            slot.release();
+        }
+    }
+
+    private ResponseEntity<String> receive(HttpServletRequest request, Peer peer, long limit) throws IOException {
         byte[] bytes = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (bytes.length > limit) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");
@@ -81,7 +102,7 @@ class ExchangeEndpoint {
         }
         // One transaction (and one commit) for the batch; the answers leave only once it is committed, so a
         // receipt never names an envelope that is not stored.
-        List<Inbox.Answer> answers = inbox.receiveAll(peer.get().party().code(), batch.envelopes(), batch.attachments());
+        List<Inbox.Answer> answers = inbox.receiveAll(peer.party().code(), batch.envelopes(), batch.attachments());
         ObjectNode answer = EnvelopeJson.object();
         ArrayNode results = answer.putArray("results");
         boolean held = false;

@@ -219,6 +219,70 @@ class ExchangeBetweenNodesTest {
         }
     }
 
+    /**
+     * A peer's deliveries are received one at a time: while one is being read, another from the same node is told to
+     * come back later, so that even a trusted node cannot make this one hold many large bodies at once.
+     */
+    @Test
+    void aNodeDeliversOneBatchAtATime() throws Exception {
+        byte[] body = new ExchangeBatch(List.of(), Map.of()).toBytes();
+        try (java.net.Socket reading = holdAReceivingSlot(body)) {
+            var second = java.net.http.HttpClient.newHttpClient().send(signedAsFrance(body),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(second.statusCode()).isEqualTo(429);
+            assertThat(second.headers().firstValue("Retry-After")).contains("1");
+        }
+        // The first delivery's connection is gone: the node receives from France again.
+        TwoNodes.await("a delivery received after the slot is freed", () -> {
+            try {
+                return java.net.http.HttpClient.newHttpClient().send(signedAsFrance(body),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /**
+     * Opens a delivery signed by France whose body never arrives, so that Morocco sits reading it. France's outbox may
+     * hold the slot at that moment (answered 429 at once): then it tries again.
+     */
+    private static java.net.Socket holdAReceivingSlot(byte[] body) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Instant now = Instant.now();
+            String hash = org.passerelle.protocol.RequestSignature.bodyHash(body);
+            java.net.Socket socket = new java.net.Socket("localhost", morocco.port());
+            socket.getOutputStream().write(("POST " + PeerTransport.ENVELOPES_PATH + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Passerelle-Node: FR\r\nPasserelle-Date: " + now + "\r\nPasserelle-Body-SHA256: " + hash + "\r\n"
+                    + "Passerelle-Signature: " + france.bean(NodeIdentity.class).signRequest("POST",
+                            PeerTransport.ENVELOPES_PATH, now, hash) + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body, 0, 1);
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(500);
+            try {
+                socket.getInputStream().read();
+                socket.close(); // answered at once: the slot was taken
+                Thread.sleep(100);
+            } catch (java.net.SocketTimeoutException reading) {
+                return socket;
+            }
+        }
+        throw new AssertionError("Morocco never sat reading a delivery from France");
+    }
+
+    private static java.net.http.HttpRequest signedAsFrance(byte[] body) {
+        Instant now = Instant.now();
+        String hash = org.passerelle.protocol.RequestSignature.bodyHash(body);
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(morocco.baseUrl() + PeerTransport.ENVELOPES_PATH))
+                .header("Passerelle-Node", "FR").header("Passerelle-Date", now.toString())
+                .header("Passerelle-Body-SHA256", hash)
+                .header("Passerelle-Signature", france.bean(NodeIdentity.class)
+                        .signRequest("POST", PeerTransport.ENVELOPES_PATH, now, hash))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
     /** Refused requests are audited one by one up to a limit per address and minute, then only counted. */
     @Test
     void refusedRequestsCannotFillTheAuditLog() throws Exception {
@@ -465,9 +529,19 @@ class ExchangeBetweenNodesTest {
                 EnvelopeJson.object().put("subject", text).put("question", text).put("urgency", "NORMAL"), List.of());
     }
 
+    /** Delivers as France would; France's own outbox may be delivering at that moment, so a busy answer is retried. */
     private static List<PeerTransport.Result> post(String json) throws Exception {
-        return france.bean(PeerTransport.class).post(france.bean(PartyDirectory.class).peer("MA").orElseThrow(),
-                List.of(json), Map.of());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return france.bean(PeerTransport.class).post(france.bean(PartyDirectory.class).peer("MA").orElseThrow(),
+                        List.of(json), Map.of());
+            } catch (java.io.IOException e) {
+                if (attempt == 50 || !e.getMessage().contains("HTTP 429")) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static void assertRejected(String json, String reason) throws Exception {

@@ -23,6 +23,10 @@ import org.passerelle.matching.normalize.NameUnit;
 public record NameAlignment(double queryCoverage, double candidateCoverage, double bits, List<Pair> pairs) {
     static final double TYPO_SIMILARITY = 0.6;
     private static final int MIN_KEY_LENGTH_FOR_TYPOS = 4;
+    /** A key within this many bits of unique is held by at most two records: nobody's name. */
+    private static final double MISSPELLING_RARITY_BITS = 1;
+    /** A key this many bits below unique is held by at least 256 records: a real name. */
+    private static final double NAME_COMMONNESS_BITS = 8;
 
     /** Two aligned units and how alike they are. */
     public record Pair(NameUnit query, NameUnit candidate, double similarity) {
@@ -35,7 +39,7 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
         List<Double> similarities = new ArrayList<>();
         for (int q = 0; q < query.size(); q++) {
             for (int c = 0; c < candidate.size(); c++) {
-                double similarity = similarity(query.get(q), candidate.get(c));
+                double similarity = similarity(query.get(q), candidate.get(c), frequencies);
                 if (similarity > 0) {
                     options.add(new int[] {q, c, similarities.size()});
                     similarities.add(similarity);
@@ -66,22 +70,34 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
 
     /**
      * 1 for equal keys; {@value #TYPO_SIMILARITY} for keys one edit apart when they are long enough to tell a typo
-     * from another name, or when both sides are Latin spellings one edit apart after the same first letter (Jcbri for
-     * Jabri, Aiha for Aicha: the short key changed, but the writing shows the slip; first letters are the ones
-     * clerks get right, as Jaro–Winkler assumes). Mohamed and Ahmed, one key edit apart, are not; Wafi and Lafi
-     * neither.
+     * from another name, when the query's spelling is a misspelling (its key held by hardly any record, the other's by
+     * many: Youef for يوسف, Soutd for سعاد), or when both sides are Latin spellings one edit apart after the same
+     * first letter (Jcbri for Jabri, Aiha for Aicha: the short key changed, but the writing shows the slip; first
+     * letters are the ones clerks get right, as Jaro–Winkler assumes). Mohamed and Ahmed, one key edit apart, are
+     * not; Wafi and Lafi neither.
      */
-    static double similarity(NameUnit a, NameUnit b) {
-        if (a.key().equals(b.key())) {
+    static double similarity(NameUnit query, NameUnit candidate, RegistryFrequencies frequencies) {
+        if (query.key().equals(candidate.key())) {
             return 1;
         }
-        if (BridgeKey.distance(a.key(), b.key()) != 1) {
+        if (BridgeKey.distance(query.key(), candidate.key()) != 1) {
             return 0;
         }
-        boolean longEnough = Math.min(a.key().length(), b.key().length()) >= MIN_KEY_LENGTH_FOR_TYPOS;
-        boolean latinSlip = !ArabicText.isArabic(a.text()) && !ArabicText.isArabic(b.text())
-                && a.text().charAt(0) == b.text().charAt(0) && BridgeKey.distance(a.text(), b.text()) == 1;
-        return longEnough || latinSlip ? TYPO_SIMILARITY : 0;
+        boolean longEnough = Math.min(query.key().length(), candidate.key().length()) >= MIN_KEY_LENGTH_FOR_TYPOS;
+        boolean latinSlip = !ArabicText.isArabic(query.text()) && !ArabicText.isArabic(candidate.text())
+                && query.text().charAt(0) == candidate.text().charAt(0)
+                && BridgeKey.distance(query.text(), candidate.text()) == 1;
+        return longEnough || latinSlip || misspelling(query, candidate, frequencies) ? TYPO_SIMILARITY : 0;
+    }
+
+    /**
+     * A spelling whose key at most two records hold, one edit from a key that hundreds hold, is a slip of the pen
+     * rather than a name: the registry is the dictionary. Keys of one letter are left out, as any two are one apart.
+     */
+    private static boolean misspelling(NameUnit query, NameUnit candidate, RegistryFrequencies frequencies) {
+        double unique = frequencies.uniquenessBits();
+        return query.key().length() >= 2 && frequencies.bits(query.key()) >= unique - MISSPELLING_RARITY_BITS
+                && frequencies.bits(candidate.key()) < unique - NAME_COMMONNESS_BITS;
     }
 
     /** True when every unit on both sides found an equal partner. */

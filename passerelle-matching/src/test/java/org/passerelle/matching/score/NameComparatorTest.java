@@ -10,9 +10,9 @@ import org.passerelle.matching.normalize.NameParser;
 import org.passerelle.matching.normalize.NameUnit;
 
 class NameComparatorTest {
-    /** A registry of 1,000,000 where MHMD is held by 150,000 records and WF by 5. */
+    /** A registry of 1,000,000 where MHMD is held by 150,000 records, YSF (Youssef) by 40,000 and WF by 5. */
     private static final RegistryFrequencies FREQUENCIES = RegistryFrequencies.ofCounts(
-            Map.of("MHMD", 150_000, "WF", 5, "LM", 8_000, "HMD", 60_000, "CB", 900), 1_000_000);
+            Map.of("MHMD", 150_000, "WF", 5, "LM", 8_000, "HMD", 60_000, "CB", 900, "YSF", 40_000), 1_000_000);
 
     private static List<List<NameUnit>> names(String... names) {
         return List.of(names).stream().map(NameParser::parse).toList();
@@ -51,18 +51,27 @@ class NameComparatorTest {
                 NameParser.parse("Chouaib Benkiraze"), FREQUENCIES);
         assertThat(alignment.pairs()).hasSize(2);
         assertThat(alignment.complete()).isFalse();
-        assertThat(NameAlignment.similarity(unit("Benkirane"), unit("Benkiraze"))).isEqualTo(NameAlignment.TYPO_SIMILARITY);
-        assertThat(NameAlignment.similarity(unit("Karim"), unit("Maryam"))).as("too short to tell a typo from another name")
+        assertThat(NameAlignment.similarity(unit("Benkirane"), unit("Benkiraze"), FREQUENCIES)).isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity(unit("Karim"), unit("Maryam"), FREQUENCIES)).as("too short to tell a typo from another name")
                 .isZero();
-        assertThat(NameAlignment.similarity(unit("Wafi"), unit("Lafi"))).isZero();
+        assertThat(NameAlignment.similarity(unit("Wafi"), unit("Lafi"), FREQUENCIES)).isZero();
     }
 
     @Test
     void aLatinSlipInAShortNameAlignsButAnotherNameDoesNot() {
-        assertThat(NameAlignment.similarity(unit("Jcbri"), unit("Jabri"))).isEqualTo(NameAlignment.TYPO_SIMILARITY);
-        assertThat(NameAlignment.similarity(unit("Aiha"), unit("عائشة"))).as("no Latin spelling shows the slip").isZero();
-        assertThat(NameAlignment.similarity(unit("Aiha"), unit("Aicha"))).isEqualTo(NameAlignment.TYPO_SIMILARITY);
-        assertThat(NameAlignment.similarity(unit("Ahmed"), unit("Mohamed"))).isZero();
+        assertThat(NameAlignment.similarity(unit("Jcbri"), unit("Jabri"), FREQUENCIES)).isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity(unit("Aiha"), unit("عائشة"), FREQUENCIES)).as("no Latin spelling shows the slip").isZero();
+        assertThat(NameAlignment.similarity(unit("Aiha"), unit("Aicha"), FREQUENCIES)).isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity(unit("Ahmed"), unit("Mohamed"), FREQUENCIES)).isZero();
+    }
+
+    @Test
+    void aSpellingNobodyHasOneSlipFromACommonNameIsATypoEvenWhenShort() {
+        assertThat(NameAlignment.similarity(unit("Youef"), unit("يوسف"), FREQUENCIES))
+                .as("YF is no one's key, YSF is Youssef's").isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity(unit("Wafi"), unit("يوسف"), FREQUENCIES)).as("two edits").isZero();
+        assertThat(NameAlignment.similarity(unit("Youef"), unit("Yakouf"), FREQUENCIES))
+                .as("one edit from a name nobody has either").isZero();
     }
 
     private static NameUnit unit(String word) {

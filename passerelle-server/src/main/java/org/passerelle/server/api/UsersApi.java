@@ -70,9 +70,16 @@ class UsersApi {
         return read(username);
     }
 
-    @Operation(summary = "Give a user a new generated password and remove their second factor")
-    @PostMapping("/{username}/reset")
-    NewPassword reset(@PathVariable String username) {
-        return new NewPassword(username, users.resetCredentials(username));
+    @Operation(summary = "Give a user a new generated password (their authenticator stays); they replace it at next sign-in")
+    @PostMapping("/{username}/reset-password")
+    NewPassword resetPassword(@PathVariable String username) {
+        return new NewPassword(username, users.resetPassword(username));
+    }
+
+    @Operation(summary = "Remove a user's authenticator (their password stays); they enrol a new one at next sign-in")
+    @PostMapping("/{username}/reset-second-factor")
+    UserAccount resetSecondFactor(@PathVariable String username) {
+        users.resetSecondFactor(username);
+        return read(username);
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage the node's local users.",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Disable.class,
-                UsersCommand.Enable.class, UsersCommand.Reset.class})
+                UsersCommand.Enable.class, UsersCommand.ResetPassword.class, UsersCommand.ResetSecondFactor.class})
 final class UsersCommand {
 
     /** A task on the node's user store. */
@@ -95,14 +95,26 @@ final class UsersCommand {
         }
     }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true,
-            description = "Give a user a new generated password; they enrol their authenticator again.")
-    static final class Reset extends UserTask {
+    @Command(name = "reset-password", mixinStandardHelpOptions = true,
+            description = "Give a user a new generated password, to replace at their next sign-in; their authenticator stays.")
+    static final class ResetPassword extends UserTask {
         @Parameters(paramLabel = "USERNAME") String username;
 
         @Override
         void run(UserService users, PrintWriter out) {
-            out.printf("New password for %s: %s%n", username, users.resetCredentials(username));
+            out.printf("New password for %s: %s%n", username, users.resetPassword(username));
+        }
+    }
+
+    @Command(name = "reset-second-factor", mixinStandardHelpOptions = true,
+            description = "Remove a user's authenticator; they sign in with their own password and enrol a new one.")
+    static final class ResetSecondFactor extends UserTask {
+        @Parameters(paramLabel = "USERNAME") String username;
+
+        @Override
+        void run(UserService users, PrintWriter out) {
+            users.resetSecondFactor(username);
+            out.printf("Removed the authenticator of %s: they enrol a new one at their next sign-in.%n", username);
         }
     }
 }

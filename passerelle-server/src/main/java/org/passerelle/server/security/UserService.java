@@ -142,25 +142,46 @@ public class UserService {
     }
 
     /**
-     * Gives a user a new generated password, removes their second factor (they enrol again at next
-     * sign-in), revokes their API tokens and lifts any lock-out: what an administrator does for a user who lost their
-     * phone. The user must replace the generated password at that sign-in ({@link PasswordChangeRequired}).
+     * Gives a user a new generated password, for a user who forgot theirs; their second factor stays, so the
+     * administrator who hands the password over cannot sign in with it alone. The user must replace it at their next
+     * sign-in ({@link PasswordChangeRequired}) within the generated-password lifetime.
      */
     @Transactional
-    public String resetCredentials(String username) {
+    public String resetPassword(String username) {
         requireExists(username);
         String password = OneTimeSecrets.password();
         jdbc.sql("""
-                UPDATE users SET password_hash = :hash, totp_secret = NULL, totp_last_step = 0,
-                                 failed_attempts = 0, locked_until = NULL, password_change_required = TRUE,
+                UPDATE users SET password_hash = :hash, password_change_required = TRUE,
                                  generated_password_expires_at = :expires
                 WHERE username = :u
                 """).param("hash", passwordEncoder.encode(password)).param("expires", generatedPasswordExpiry())
                 .param("u", username).update();
-        // A reset answers a lost phone or a compromised account: tokens issued before it stop working too.
-        revokeTokens(username);
-        audit.success("user.reset", "user", username);
+        afterReset(username, "user.reset-password");
         return password;
+    }
+
+    /**
+     * Removes a user's second factor, for a user who lost their phone: they sign in with their own password and enrol
+     * a new authenticator. No credential passes through the administrator. A user who lost both gets both resets,
+     * two audited steps.
+     */
+    @Transactional
+    public void resetSecondFactor(String username) {
+        requireExists(username);
+        jdbc.sql("UPDATE users SET totp_secret = NULL, totp_last_step = 0 WHERE username = :u").param("u", username)
+                .update();
+        afterReset(username, "user.reset-second-factor");
+    }
+
+    /**
+     * What both resets do: a reset answers a lost credential or a compromised account, so tokens issued before it
+     * stop working, and the lock-out the owner may have run into is lifted.
+     */
+    private void afterReset(String username, String action) {
+        jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = :u").param("u", username)
+                .update();
+        revokeTokens(username);
+        audit.success(action, "user", username);
     }
 
     /**

@@ -19,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The administrator's user pages: list, create (form, then check your answers, then the initial password
- * shown once), view, disable or enable, and reset a user's credentials.
+ * shown once), view, disable or enable, and reset a user's password or authenticator, each alone.
  */
 @Controller
 class UserAdminController {
@@ -72,8 +72,9 @@ class UserAdminController {
     }
 
     @GetMapping("/admin/users/{username}")
-    String view(@PathVariable String username, Model model) {
+    String view(@PathVariable String username, @RequestParam(required = false) String secondFactorReset, Model model) {
         model.addAttribute("account", users.read(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("secondFactorReset", secondFactorReset != null);
         return "admin/user";
     }
 
@@ -83,12 +84,18 @@ class UserAdminController {
         return "redirect:/admin/users/" + username;
     }
 
-    @PostMapping("/admin/users/{username}/reset")
-    String reset(@PathVariable String username, Model model) {
-        String password = users.resetCredentials(username);
+    @PostMapping("/admin/users/{username}/reset-password")
+    String resetPassword(@PathVariable String username, Model model) {
+        String password = users.resetPassword(username);
         model.addAttribute("account", users.read(username).orElseThrow());
         model.addAttribute("password", password);
         return "admin/user-password";
+    }
+
+    @PostMapping("/admin/users/{username}/reset-second-factor")
+    String resetSecondFactor(@PathVariable String username) {
+        users.resetSecondFactor(username);
+        return "redirect:/admin/users/" + username + "?secondFactorReset";
     }
 
     private String form(Model model, UserForm form, List<FormErrors.Error> errors) {

@@ -19,7 +19,7 @@ class CliTest {
         for (String[] command : new String[][] {{"--help"}, {"serve", "--help"}, {"demo", "--help"},
                 {"audit", "--help"}, {"audit", "verify", "--help"}, {"users", "--help"}, {"users", "add", "--help"},
                 {"users", "list", "--help"}, {"users", "disable", "--help"}, {"users", "enable", "--help"},
-                {"users", "reset", "--help"}, {"keys", "--help"}, {"keys", "export", "--help"},
+                {"users", "reset-password", "--help"}, {"users", "reset-second-factor", "--help"}, {"keys", "--help"}, {"keys", "export", "--help"},
                 {"network", "--help"}, {"network", "analyze", "--help"}, {"network", "disrupt", "--help"},
                 {"match", "--help"}, {"synth", "--help"}, {"synth", "registry", "--help"}}) {
             CliRunner.Result result = CliRunner.run(null, command);

@@ -126,12 +126,33 @@ class SecurityHttpTest extends NodeTest {
     }
 
     @Test
-    void aResetRevokesTheAccountsApiTokens() {
+    void eitherResetRevokesTheAccountsApiTokens() {
+        for (java.util.function.Consumer<String> reset : List.<java.util.function.Consumer<String>>of(
+                users::resetPassword, users::resetSecondFactor)) {
+            TestUser user = newUser(Role.ANALYST);
+            tokens.issue(user.username(), "before the reset");
+            reset.accept(user.username());
+            assertThat(tokens.list(user.username())).allSatisfy(token -> assertThat(token.revokedAt()).isNotNull())
+                    .isNotEmpty();
+        }
+    }
+
+    /** A lost phone: the authenticator goes, the user's own password stays, and no credential passes the administrator. */
+    @Test
+    void aSecondFactorResetKeepsThePasswordAndAsksForANewAuthenticator() {
         TestUser user = newUser(Role.ANALYST);
-        tokens.issue(user.username(), "before the reset");
-        users.resetCredentials(user.username());
-        assertThat(tokens.list(user.username())).allSatisfy(token -> assertThat(token.revokedAt()).isNotNull())
-                .isNotEmpty();
+        users.resetSecondFactor(user.username());
+        WebSession session = new WebSession(baseUrl());
+        session.get("/login");
+        assertThat(session.post("/login", Map.of("username", user.username(), "password", user.password()))
+                .headers().firstValue("Location").orElseThrow()).endsWith("/login/second-factor/enrol");
+        Matcher secret = ENROLMENT_SECRET.matcher(session.get("/login/second-factor/enrol").body());
+        assertThat(secret.find()).isTrue();
+        assertThat(secret.group(1).replace(" ", "")).as("a new secret").isNotEqualTo(user.totpSecret());
+        session.post("/login/second-factor/enrol", Map.of("code", WebSession.currentCode(secret.group(1).replace(" ", ""))));
+        assertThat(session.get("/").statusCode()).as("no password to change: it is the user's own").isEqualTo(200);
+        assertThat(audit.search(new AuditFilter(null, "user.reset-second-factor", user.username(), null, null, 5)))
+                .hasSize(1);
     }
 
     private WebSession passwordStep(TestUser user) {
@@ -207,14 +228,14 @@ class SecurityHttpTest extends NodeTest {
     @Test
     void aPasswordAnAdministratorGeneratedMustBeReplacedBeforeAnythingElse() {
         TestUser user = newUser(Role.ANALYST);
-        String generated = users.resetCredentials(user.username());
+        String generated = users.resetPassword(user.username());
         WebSession session = new WebSession(baseUrl());
         session.get("/login");
         assertThat(session.post("/login", Map.of("username", user.username(), "password", generated))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/login/second-factor/enrol");
-        Matcher secret = ENROLMENT_SECRET.matcher(session.get("/login/second-factor/enrol").body());
-        assertThat(secret.find()).isTrue();
-        session.post("/login/second-factor/enrol", Map.of("code", WebSession.currentCode(secret.group(1).replace(" ", ""))));
+                .headers().firstValue("Location").orElseThrow()).as("the authenticator stays: the password alone is not enough")
+                .endsWith("/login/second-factor");
+        session.get("/login/second-factor");
+        session.post("/login/second-factor", Map.of("code", WebSession.currentCode(user.totpSecret())));
 
         for (String page : List.of("/", "/intel/requests", "/account/tokens")) {
             HttpResponse<String> refused = page.equals("/account/tokens")
@@ -236,7 +257,7 @@ class SecurityHttpTest extends NodeTest {
     @Test
     void aGeneratedPasswordLeftUnusedPastItsLifetimeNoLongerSignsIn() {
         TestUser user = newUser(Role.ANALYST);
-        String generated = users.resetCredentials(user.username());
+        String generated = users.resetPassword(user.username());
         assertThat(users.load(user.username()).orElseThrow().generatedPasswordExpiresAt())
                 .isBetween(java.time.Instant.now().plus(Duration.ofDays(3)).minus(Duration.ofMinutes(1)),
                         java.time.Instant.now().plus(Duration.ofDays(3)));

@@ -109,6 +109,7 @@ class BrowserTest extends NodeTest {
             browser.checkPage(language.tag() + "-account");
         }
         createUserThroughCheckYourAnswers();
+        resetAColleaguesAuthenticator();
         browser.signOut(baseUrl());
 
         TestUser auditor = newUser(Role.AUDITOR);
@@ -135,6 +136,22 @@ class BrowserTest extends NodeTest {
         browser.find(By.cssSelector("form[action='/admin/users'] button[type=submit]")).click();
         assertThat(browser.find(By.cssSelector(".secret")).getText()).matches("\\S{4}-\\S{4}-\\S{4}-\\S{4}");
         assertThat(users.own(username)).isPresent();
+    }
+
+    /** The lost-phone reset: the user page offers it, in every language, and confirms it without showing a password. */
+    private void resetAColleaguesAuthenticator() {
+        TestUser colleague = newUser(Role.ANALYST);
+        for (Language language : Language.values()) {
+            open("/admin/users/" + colleague.username() + "?lang=" + language.tag());
+            browser.checkPage(language.tag() + "-user");
+        }
+        open("/admin/users/" + colleague.username() + "?lang=en");
+        browser.find(By.cssSelector("form[action$='/reset-second-factor'] button[type=submit]")).click();
+        browser.waitForText(By.cssSelector(".panel-confirmation"), "The authenticator of " + colleague.username()
+                + " was removed: they set up a new one at their next sign-in.");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("Awaiting authenticator setup")
+                .doesNotContain("Reset the authenticator");
+        assertThat(users.own(colleague.username()).orElseThrow().secondFactorEnrolled()).isFalse();
     }
 
     private void open(String path) {

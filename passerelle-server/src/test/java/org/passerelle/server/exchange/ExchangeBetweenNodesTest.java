@@ -334,6 +334,13 @@ class ExchangeBetweenNodesTest {
         await("the parent to be fetched and both stored", () -> exists(morocco, caseId)
                 && count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE case_id = '" + caseId + "' AND state = 'HELD'") == 0);
         assertThat(state(morocco, caseId).status()).isEqualTo(RequestStatus.WITHDRAWN);
+        // The parent came whole from its sender (its signature must be checked), and its retraction, released
+        // right after it, purged it: the retracted content does not stay with a recipient that missed it.
+        assertThat(records(morocco, caseId)).filteredOn(r -> r.envelope().id().equals(written.get(0).envelope().id()))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.purged()).isTrue();
+                    assertThat(r.envelope().payload().isEmpty()).isTrue();
+                });
         france.stop();
         france.start();
         await("the outbox to settle", () -> settled(france, caseId));

@@ -90,8 +90,10 @@ public final class RegistryImport {
                 throw new IOException("indexing failed", e.getCause() == null ? e : e.getCause());
             }
         }
-        index.commit(Map.of(SOURCE, fingerprint(registry), "registry.records", Long.toString(counts.records())));
         progress.finish(total, counts.records());
+        err.println("import: merging the index into one segment");
+        index.mergeIntoOneSegment();
+        index.commit(Map.of(SOURCE, fingerprint(registry), "registry.records", Long.toString(counts.records())));
         return new Result(counts.records(), counts.malformed(), (System.nanoTime() - start) / 1_000_000);
     }
 

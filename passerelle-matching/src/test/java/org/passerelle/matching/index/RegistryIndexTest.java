@@ -68,6 +68,26 @@ class RegistryIndexTest {
     }
 
     @Test
+    void amongNamesakesBornTheSameYearTheMothersNameBringsTheRightOne(@TempDir Path dir) throws IOException {
+        try (RegistryIndex index = RegistryIndex.open(dir)) {
+            List<String> mothers = List.of("فاطمة", "خديجة", "مريم", "عائشة");
+            for (int i = 0; i < 40; i++) {
+                index.put(new PersonRecord("MA" + i, List.of("بن توفيق, فاطمة"), Sex.F,
+                        BirthDate.parseAll("1990-0" + (1 + i % 9) + "-10"), "", "", mothers.get(i % 4)));
+            }
+            index.put(new PersonRecord("SANAA", List.of("بن توفيق, فاطمة"), Sex.F, BirthDate.parseAll("1990-05-20"),
+                    "", "", "سناء"));
+            index.commit(Map.of());
+            PreparedRecord query = PreparedRecord.of(new PersonRecord("Q", List.of("BENTEWFIK, Fatima"), Sex.F,
+                    BirthDate.parseAll("1990-01-01"), "", "", "Sanaa"));
+
+            assertThat(index.candidates(query, 1).getFirst().record().id()).isEqualTo("SANAA");
+            assertThat(index.estimationCandidates(query, 20).stream().map(c -> c.record().id()))
+                    .as("estimation does not block on a parent's name").doesNotContain("SANAA");
+        }
+    }
+
+    @Test
     void aPlaceWhereFewWereBornSaysMoreWhateverItsSpelling(@TempDir Path dir) throws IOException {
         try (RegistryIndex index = RegistryIndex.open(dir)) {
             for (int i = 0; i < 16; i++) {

@@ -227,20 +227,13 @@ class ExchangeBetweenNodesTest {
     void aNodeDeliversOneBatchAtATime() throws Exception {
         byte[] body = new ExchangeBatch(List.of(), Map.of()).toBytes();
         try (java.net.Socket reading = holdAReceivingSlot(body)) {
-            var second = java.net.http.HttpClient.newHttpClient().send(signedAsFrance(body),
+            var second = java.net.http.HttpClient.newHttpClient().send(signedAsFrance(body, body),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(second.statusCode()).isEqualTo(429);
             assertThat(second.headers().firstValue("Retry-After")).contains("1");
         }
         // The first delivery's connection is gone: the node receives from France again.
-        TwoNodes.await("a delivery received after the slot is freed", () -> {
-            try {
-                return java.net.http.HttpClient.newHttpClient().send(signedAsFrance(body),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (java.io.IOException | InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        });
+        assertThat(deliverAsFrance(body, body).statusCode()).isEqualTo(200);
     }
 
     /**
@@ -272,15 +265,29 @@ class ExchangeBetweenNodesTest {
         throw new AssertionError("Morocco never sat reading a delivery from France");
     }
 
-    private static java.net.http.HttpRequest signedAsFrance(byte[] body) {
+    /** A delivery signed by France over {@code signedBody}, carrying {@code sentBody}. */
+    private static java.net.http.HttpRequest signedAsFrance(byte[] signedBody, byte[] sentBody) {
         Instant now = Instant.now();
-        String hash = org.passerelle.protocol.RequestSignature.bodyHash(body);
+        String hash = org.passerelle.protocol.RequestSignature.bodyHash(signedBody);
         return java.net.http.HttpRequest.newBuilder(java.net.URI.create(morocco.baseUrl() + PeerTransport.ENVELOPES_PATH))
                 .header("Passerelle-Node", "FR").header("Passerelle-Date", now.toString())
                 .header("Passerelle-Body-SHA256", hash)
                 .header("Passerelle-Signature", france.bean(NodeIdentity.class)
                         .signRequest("POST", PeerTransport.ENVELOPES_PATH, now, hash))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(sentBody)).build();
+    }
+
+    /** Sends {@link #signedAsFrance}; France's own outbox may be delivering at that moment, so a busy answer is retried. */
+    private static java.net.http.HttpResponse<String> deliverAsFrance(byte[] signedBody, byte[] sentBody)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            var response = java.net.http.HttpClient.newHttpClient().send(signedAsFrance(signedBody, sentBody),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || attempt == 50) {
+                return response;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Refused requests are audited one by one up to a limit per address and minute, then only counted. */
@@ -304,16 +311,7 @@ class ExchangeBetweenNodesTest {
         Envelope envelope = france.bean(NodeIdentity.class).envelopeSigner().sign(draft("FR", "swapped body", Instant.now()));
         byte[] signedBody = new ExchangeBatch(List.of(envelope.toJson()), Map.of()).toBytes();
         byte[] sentBody = new ExchangeBatch(List.of(), Map.of()).toBytes();
-        Instant now = Instant.now();
-        String signedHash = org.passerelle.protocol.RequestSignature.bodyHash(signedBody);
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(morocco.baseUrl() + PeerTransport.ENVELOPES_PATH))
-                .header("Passerelle-Node", "FR").header("Passerelle-Date", now.toString())
-                .header("Passerelle-Body-SHA256", signedHash)
-                .header("Passerelle-Signature", france.bean(NodeIdentity.class)
-                        .signRequest("POST", PeerTransport.ENVELOPES_PATH, now, signedHash))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(sentBody)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = deliverAsFrance(signedBody, sentBody);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(morocco.bean(AuditLog.class).search(new AuditFilter(null, "exchange.request", null, null, null, 100)))
                 .anySatisfy(e -> assertThat(e.event().details()).isEqualTo("as node FR: body does not match its signed hash"));

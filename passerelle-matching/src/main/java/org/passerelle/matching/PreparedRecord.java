@@ -31,4 +31,19 @@ public record PreparedRecord(PersonRecord record, List<List<NameUnit>> names, Pl
         names.forEach(units -> units.forEach(unit -> keys.add(unit.key())));
         return keys;
     }
+
+    /**
+     * Keys of adjacent units glued, that no unit has: the key the other side has when it wrote the two words as one
+     * (Been Soufiane, a typo that hid the particle, for Bensoufiane).
+     */
+    public Set<String> gluedKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        names.forEach(units -> {
+            for (int i = 0; i + 1 < units.size(); i++) {
+                keys.add(units.get(i).key() + units.get(i + 1).key());
+            }
+        });
+        keys.removeAll(nameKeys());
+        return keys;
+    }
 }

@@ -62,7 +62,7 @@ import org.passerelle.matching.score.RegistryFrequencies;
  */
 public final class RegistryIndex implements Closeable {
     /** Version of the fields and keys written; bump it whenever indexing or keying changes. */
-    public static final int LAYOUT = 9;
+    public static final int LAYOUT = 10;
     static final String ID = "id";
     static final String NAME = "name";
     static final String NAME_DELETIONS = "name_del";
@@ -316,6 +316,10 @@ public final class RegistryIndex implements Closeable {
                         new BoostQuery(new TermQuery(new Term(NAME_PLACE, key + '#' + place)), PLACE_BOOST),
                         BooleanClause.Occur.SHOULD));
             }
+        }
+        for (String glued : query.gluedKeys()) {
+            builder.add(new TermQuery(new Term(NAME, glued)), BooleanClause.Occur.SHOULD);
+            addWithYears(builder, NAME_YEAR, glued, years, 1);
         }
         for (String spelling : spellings(query)) {
             addWithYears(builder, SPELLING_YEAR, spelling, years, SPELLING_BOOST);

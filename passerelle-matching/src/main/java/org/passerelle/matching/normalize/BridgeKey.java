@@ -7,7 +7,8 @@ package org.passerelle.matching.normalize;
  * word-initial و or ي survives, as W or Y, because there it is a consonant (Walid, Youssef). Letters that Latin
  * spellings confuse share one symbol: ش = ch/sh (C), ج = j/dj/g (J), خ = kh/x (X), غ = gh (G), ق and ك = q/k (K),
  * ث = th/t (T), ذ ض ظ = d/dh (D), ص = s (S), ح and ه = h (H); ع and hamza vanish; "rh" before a vowel is غ
- * (Rharbi), as French spelling of Moroccan names writes it. Doubled letters collapse, since
+ * at the start of a word or after a consonant (Rharbi), as French spelling of Moroccan names writes it; a final taa
+ * marbuta is silent but after a long a (Hayat). Doubled letters collapse, since
  * Arabic writes gemination with a mark that normalisation removes.
  */
 public final class BridgeKey {
@@ -29,7 +30,7 @@ public final class BridgeKey {
                 case 'ث', 'ط' -> 'T';
                 case 'ج', 'ڭ' -> 'J';
                 case 'ح' -> 'H';
-                case 'ه' -> i == word.length() - 1 && i > 0 && isTaaMarbutaContext(word) ? 0 : 'H';
+                case 'ه' -> i == word.length() - 1 && i > 0 ? finalHaa(word) : 'H';
                 case 'خ' -> 'X';
                 case 'د', 'ذ', 'ض', 'ظ' -> 'D';
                 case 'ر' -> 'R';
@@ -52,11 +53,15 @@ public final class BridgeKey {
     }
 
     /**
-     * A final ه usually stands for a normalised taa marbuta (Fatima فاطمة, written -a in Latin) and is dropped; it is
-     * kept after a ل, because الله and its compounds (Abdellah) write the h in Latin too.
+     * A final ه usually stands for a normalised taa marbuta, silent in Latin (Fatima فاطمة, Jamila جميلة) but
+     * written t after a long a (Hayat حياة, Najat نجاة); it is a real h in الله and its compounds (Abdellah), whose
+     * article normalisation has already cut down to له.
      */
-    private static boolean isTaaMarbutaContext(String word) {
-        return word.charAt(word.length() - 2) != 'ل';
+    private static char finalHaa(String word) {
+        if (word.equals("له") || word.endsWith("لله")) {
+            return 'H';
+        }
+        return word.charAt(word.length() - 2) == 'ا' ? 'T' : 0;
     }
 
     static String ofLatin(String word) {
@@ -104,7 +109,7 @@ public final class BridgeKey {
                 }
                 case 'w' -> symbol = i == 0 ? 'W' : 0;
                 case 'y' -> symbol = i == 0 && isVowel(next) ? 'Y' : 0;
-                case 'h' -> symbol = i == n - 1 && i > 0 && isVowel(word.charAt(i - 1)) && !word.endsWith("lah") ? 0 : 'H';
+                case 'h' -> symbol = i == n - 1 && i > 0 && isVowel(word.charAt(i - 1)) && !isAllah(word) ? 0 : 'H';
                 case 'q' -> symbol = 'K';
                 case 'j' -> symbol = 'J';
                 case 'x' -> symbol = 'X';
@@ -115,8 +120,10 @@ public final class BridgeKey {
                 case 'm' -> symbol = 'M';
                 case 'n' -> symbol = 'N';
                 case 'r' -> {
-                    // Rharbi, Rhazali, Ouarhazi: French colonial spelling writes غ as "rh" before a vowel
-                    boolean ghain = next == 'h' && i + 2 < n && isVowel(word.charAt(i + 2));
+                    // Rharbi, Rhazali, Abdelrhani: French colonial spelling writes غ as "rh" before a vowel; after a
+                    // vowel, "rh" is ر then ح (Farhat, Sarhane, Bourhim)
+                    boolean ghain = next == 'h' && i + 2 < n && isVowel(word.charAt(i + 2))
+                            && (i == 0 || !isVowel(word.charAt(i - 1)));
                     symbol = ghain ? 'G' : 'R';
                     if (ghain) {
                         i++;
@@ -127,6 +134,11 @@ public final class BridgeKey {
             append(key, symbol);
         }
         return key.toString();
+    }
+
+    /** Allah as the end of a Latin name, its article already cut (Abdellah: "lah"; Nasrallah), but not Ilah (Abdelillah). */
+    private static boolean isAllah(String word) {
+        return word.equals("lah") || word.endsWith("llah") && !word.endsWith("illah");
     }
 
     private static boolean isVowel(char c) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Cuts a name into {@link NameUnit}s. The Arabic article (al/el/l', its assimilated forms es-, ech-, er-, en- …)
  * carries no identity and is left out of keys; Abd and what follows it (Abdel Kader, Abd el-Kader, Abdelkader,
  * عبد القادر) form one unit, and so do ben/bin/ibn/bent, ould, ait and bou/abu with the name they introduce
- * (Bou Taleb is Boutaleb, Abu Zayd is Bouzid).
+ * (Bou Taleb is Boutaleb, Abu Zayd is Bouzid); a name and the "ad-din" after it are one unit too (Noureddine).
  */
 public final class NameParser {
     private static final Set<String> LATIN_ARTICLES = Set.of("el", "al", "ul", "l", "ol", "il");
@@ -26,6 +26,9 @@ public final class NameParser {
             Map.entry("bou", "B"), Map.entry("bu", "B"), Map.entry("abou", "B"), Map.entry("abu", "B"),
             Map.entry("بو", "B"), Map.entry("ابو", "B"));
     private static final String ABD_KEY = "BD";
+    /** "ad-din" as Latin spellings write it after its name, the article glued or apart. */
+    private static final Set<String> LATIN_DIN = Set.of("eddine", "eddin", "edine", "uddin", "udin", "addin", "addine",
+            "din", "dine", "deen");
     /** Key of a unit with no consonant at all (Aya, آية): vowels only, still a name. */
     private static final String VOWELS_ONLY_KEY = "A";
     private static final String ARABIC_ARTICLE_MARK = "_";
@@ -63,27 +66,58 @@ public final class NameParser {
             return units;
         }
         for (int i = 0; i < words.length; i++) {
-            String word = words[i];
-            boolean hasNext = i + 1 < words.length;
-            if (hasNext && isSeparateArticle(word, words[i + 1], arabic)) {
+            if (i + 1 < words.length && isSeparateArticle(words[i], words[i + 1], arabic)) {
                 continue;  // the next word is read without its article anyway
             }
-            if (hasNext && (arabic ? word.equals("عبد") : LATIN_ABD.contains(word))) {
-                int target = i + 1 < words.length - 1 && isSeparateArticle(words[i + 1], words[i + 2], arabic) ? i + 2 : i + 1;
-                String governed = words[target];
-                units.add(new NameUnit(word + withoutMark(governed), ABD_KEY + wordKey(governed), role));
-                i = target;
-            } else if (hasNext && JOINING_PARTICLES.containsKey(word)) {
-                int target = i + 1 < words.length - 1 && isSeparateArticle(words[i + 1], words[i + 2], arabic) ? i + 2 : i + 1;
-                String governed = words[target];
-                units.add(new NameUnit(word + " " + withoutMark(governed), JOINING_PARTICLES.get(word) + wordKey(governed),
-                        role));
-                i = target;
-            } else {
-                units.add(new NameUnit(withoutMark(word), wordKey(word), role));
-            }
+            Span unit = unitAt(words, i, arabic);
+            units.add(new NameUnit(unit.text(), unit.key(), role));
+            i = unit.last();
         }
         return units;
+    }
+
+    /** One unit as written, its key, and the index of its last word. */
+    private record Span(String text, String key, int last) {
+    }
+
+    /** The unit that starts at word {@code i}: a particle takes the unit after it (Ould Abd Allah is one unit). */
+    private static Span unitAt(String[] words, int i, boolean arabic) {
+        String word = words[i];
+        boolean hasNext = i + 1 < words.length;
+        if (hasNext && (arabic ? word.equals("عبد") : LATIN_ABD.contains(word))) {
+            String governed = words[afterArticle(words, i + 1, arabic)];
+            return new Span(word + withoutMark(governed), ABD_KEY + wordKey(governed), afterArticle(words, i + 1, arabic));
+        }
+        if (hasNext && JOINING_PARTICLES.containsKey(word)) {
+            Span governed = unitAt(words, afterArticle(words, i + 1, arabic), arabic);
+            return new Span(word + " " + governed.text(), JOINING_PARTICLES.get(word) + governed.key(), governed.last());
+        }
+        int din = hasNext ? dinOf(words, i, arabic) : -1;
+        if (din > 0) {
+            // Latin keys the compound glued: the h of Salah is final, and dropped as a taa marbuta's, only apart
+            String key = arabic ? wordKey(word) + wordKey(words[din]) : wordKey(word + words[din]);
+            return new Span(withoutMark(word) + " " + withoutMark(words[din]), key, din);
+        }
+        return new Span(withoutMark(word), wordKey(word), i);
+    }
+
+    /** Word {@code i}, or the word after it when word {@code i} is an article standing apart. */
+    private static int afterArticle(String[] words, int i, boolean arabic) {
+        return i + 1 < words.length && isSeparateArticle(words[i], words[i + 1], arabic) ? i + 1 : i;
+    }
+
+    /**
+     * Where the "ad-din" of a compound given name stands after word {@code i} (Salah Eddine, صلاح الدين, Nour-Eddine),
+     * or -1: Latin spellings glue it as often as not (Salaheddine, Noureddine), so it is one unit with its name.
+     */
+    private static int dinOf(String[] words, int i, boolean arabic) {
+        String next = words[i + 1];
+        if (arabic ? next.equals(ARABIC_ARTICLE_MARK + "دين") : LATIN_DIN.contains(next)) {
+            return i + 1;
+        }
+        boolean articleThenDin = i + 2 < words.length && isSeparateArticle(next, words[i + 2], arabic)
+                && (arabic ? words[i + 2].equals("دين") : LATIN_DIN.contains(words[i + 2]));
+        return articleThenDin ? i + 2 : -1;
     }
 
     /**

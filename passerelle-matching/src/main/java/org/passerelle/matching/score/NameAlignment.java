@@ -1,6 +1,7 @@
 package org.passerelle.matching.score;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,7 +12,8 @@ import org.passerelle.matching.normalize.NameUnit;
 
 /**
  * Order-free alignment of the units of two names. Each unit pairs with at most one unit of the other name, best
- * pairs first; a pair of equal keys counts fully, a pair one typo apart counts {@value #TYPO_SIMILARITY}. What the
+ * pairs first; a pair of equal keys counts fully (or of keys that differ by a spelling convention, see
+ * {@link #otherConvention}), a pair one typo apart counts {@value #TYPO_SIMILARITY}. What the
  * aligned units cover is weighed by how informative each unit is, so that agreeing on "Mohamed" while disagreeing
  * on the family name leaves little coverage.
  *
@@ -35,37 +37,93 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
     public static NameAlignment align(List<NameUnit> query, List<NameUnit> candidate, RegistryFrequencies frequencies) {
         double[] queryBits = bits(query, frequencies);
         double[] candidateBits = bits(candidate, frequencies);
-        List<int[]> options = new ArrayList<>();
-        List<Double> similarities = new ArrayList<>();
+        List<Option> options = new ArrayList<>();
         for (int q = 0; q < query.size(); q++) {
             for (int c = 0; c < candidate.size(); c++) {
                 double similarity = similarity(query.get(q), candidate.get(c), frequencies);
                 if (similarity > 0) {
-                    options.add(new int[] {q, c, similarities.size()});
-                    similarities.add(similarity);
+                    options.add(new Option(q, 1, c, 1, similarity, similarity * queryBits[q]));
                 }
             }
         }
-        options.sort(Comparator.comparingDouble((int[] o) -> similarities.get(o[2]) * queryBits[o[0]]).reversed());
+        addGluedPairs(query, candidate, false, queryBits, options);
+        addGluedPairs(candidate, query, true, queryBits, options);
+        options.sort(Comparator.comparingDouble(Option::weight).reversed());
         boolean[] queryUsed = new boolean[query.size()];
         boolean[] candidateUsed = new boolean[candidate.size()];
         List<Pair> chosen = new ArrayList<>();
         double queryCovered = 0;
         double candidateCovered = 0;
-        for (int[] option : options) {
-            int q = option[0];
-            int c = option[1];
-            if (!queryUsed[q] && !candidateUsed[c]) {
-                queryUsed[q] = true;
-                candidateUsed[c] = true;
-                double similarity = similarities.get(option[2]);
-                chosen.add(new Pair(query.get(q), candidate.get(c), similarity));
-                queryCovered += similarity * queryBits[q];
-                candidateCovered += similarity * candidateBits[c];
+        for (Option option : options) {
+            if (option.isFree(queryUsed, candidateUsed)) {
+                option.take(queryUsed, candidateUsed);
+                chosen.add(new Pair(glued(query, option.q(), option.queryUnits()),
+                        glued(candidate, option.c(), option.candidateUnits()), option.similarity()));
+                queryCovered += option.similarity() * sum(queryBits, option.q(), option.queryUnits());
+                candidateCovered += option.similarity() * sum(candidateBits, option.c(), option.candidateUnits());
             }
         }
         return new NameAlignment(share(queryCovered, queryBits), share(candidateCovered, candidateBits), queryCovered,
                 chosen);
+    }
+
+    /**
+     * Pairs one unit of {@code single} with two adjacent units of {@code split} whose keys, glued, are its key: one
+     * side wrote as one word what the other wrote as two (Fatimazahra and فاطمة الزهراء; Been Soufiane, whose typo hid
+     * the particle, and Bensoufiane).
+     */
+    private static void addGluedPairs(List<NameUnit> split, List<NameUnit> single, boolean splitIsCandidate,
+                                      double[] queryBits, List<Option> options) {
+        for (int i = 0; i + 1 < split.size(); i++) {
+            String glued = split.get(i).key() + split.get(i + 1).key();
+            for (int j = 0; j < single.size(); j++) {
+                if (single.get(j).key().equals(glued)) {
+                    options.add(splitIsCandidate
+                            ? new Option(j, 1, i, 2, 1, queryBits[j])
+                            : new Option(i, 2, j, 1, 1, queryBits[i] + queryBits[i + 1]));
+                }
+            }
+        }
+    }
+
+    /** Units {@code first} to {@code first + count - 1} as one, for explanations. */
+    private static NameUnit glued(List<NameUnit> units, int first, int count) {
+        if (count == 1) {
+            return units.get(first);
+        }
+        List<NameUnit> parts = units.subList(first, first + count);
+        return new NameUnit(parts.stream().map(NameUnit::text).collect(Collectors.joining(" ")),
+                parts.stream().map(NameUnit::key).collect(Collectors.joining()), parts.getFirst().role());
+    }
+
+    private static double sum(double[] values, int first, int count) {
+        double sum = 0;
+        for (int i = first; i < first + count; i++) {
+            sum += values[i];
+        }
+        return sum;
+    }
+
+    /** A possible pairing: query units from q on, candidate units from c on, how alike, and what it would cover. */
+    private record Option(int q, int queryUnits, int c, int candidateUnits, double similarity, double weight) {
+        boolean isFree(boolean[] queryUsed, boolean[] candidateUsed) {
+            for (int i = q; i < q + queryUnits; i++) {
+                if (queryUsed[i]) {
+                    return false;
+                }
+            }
+            for (int i = c; i < c + candidateUnits; i++) {
+                if (candidateUsed[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void take(boolean[] queryUsed, boolean[] candidateUsed) {
+            Arrays.fill(queryUsed, q, q + queryUnits, true);
+            Arrays.fill(candidateUsed, c, c + candidateUnits, true);
+        }
     }
 
     /**
@@ -77,7 +135,7 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
      * not; Wafi and Lafi neither.
      */
     static double similarity(NameUnit query, NameUnit candidate, RegistryFrequencies frequencies) {
-        if (query.key().equals(candidate.key())) {
+        if (query.key().equals(candidate.key()) || otherConvention(query, candidate) || otherConvention(candidate, query)) {
             return 1;
         }
         if (BridgeKey.distance(query.key(), candidate.key()) != 1) {
@@ -88,6 +146,22 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
                 && query.text().charAt(0) == candidate.text().charAt(0)
                 && BridgeKey.distance(query.text(), candidate.text()) == 1;
         return longEnough || latinSlip || misspelling(query, candidate, frequencies) ? TYPO_SIMILARITY : 0;
+    }
+
+    /**
+     * A Latin spelling of an Arabic name by a Moroccan convention the keys cannot follow, as both readings are common:
+     * the article fused into the name as an L (Lahcen for الحسين, Larbi for العربي, Lazrak for الأزرق), or an initial
+     * و written as the vowel ou (Oudghiri for الودغيري, Oujdi for الوجدي), or ث heard as s (Osmane for عثمان).
+     */
+    static boolean otherConvention(NameUnit latin, NameUnit arabic) {
+        if (ArabicText.isArabic(latin.text()) || !ArabicText.isArabic(arabic.text())) {
+            return false;
+        }
+        boolean fusedArticle = arabic.text().startsWith("ال") && latin.key().equals("L" + arabic.key());
+        boolean vowelWaw = latin.text().startsWith("ou") && arabic.key().equals("W" + latin.key());
+        boolean thaAsS = arabic.text().indexOf('ث') >= 0 && arabic.text().indexOf('ت') < 0 && arabic.text().indexOf('ط') < 0
+                && latin.key().equals(arabic.key().replace('T', 'S'));
+        return fusedArticle || vowelWaw || thaAsS;
     }
 
     /**
@@ -118,7 +192,7 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
     }
 
     private static double share(double covered, double[] bits) {
-        double total = java.util.Arrays.stream(bits).sum();
+        double total = Arrays.stream(bits).sum();
         return total == 0 ? 0 : Math.min(1, covered / total);
     }
 }

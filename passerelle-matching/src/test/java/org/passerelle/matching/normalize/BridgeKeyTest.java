@@ -46,6 +46,12 @@ class BridgeKeyTest {
             "الغربي;Rharbi;Gharbi;Al-Gharbi;El Rharbi",
             "بوزيد;Bouzid;Abu Zayd;Bou Zid;Abou Zaid",
             "بوطالب;Boutaleb;Bou Taleb;Abu Talib;Boutalib",
+            "حياة;Hayat;Hayat;Hayat;Hayate",
+            "جميلة;Jamila;Jamilah;Jamila;Djamila",
+            "فرحات;Farhat;Farhat;Farhat;Ferhat",
+            "نور الدين;Noureddine;Nur al-Din;Nur ad-Din;Nour Eddine",
+            "صلاح الدين;Salaheddine;Salah al-Din;Salah ad-Din;Salah-Eddine",
+            "ولد عبد الله;Ould Abdellah;Wald Abdullah;Ould Abd Allah;Ould Abdallah",
     })
     void arabicAndLatinSpellingsShareOneKey(String arabic, String french, String english, String scholarly, String other) {
         String key = keyOf(arabic);

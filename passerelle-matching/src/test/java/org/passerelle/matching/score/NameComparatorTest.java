@@ -74,6 +74,32 @@ class NameComparatorTest {
                 .as("one edit from a name nobody has either").isZero();
     }
 
+    @Test
+    void aFusedArticleOrAnInitialWawWrittenOuIsTheSameName() {
+        assertThat(NameAlignment.similarity(unit("Lahcen"), unit("الحسين"), FREQUENCIES)).isEqualTo(1);
+        assertThat(NameAlignment.similarity(unit("الأزرق"), unit("Lazrak"), FREQUENCIES)).isEqualTo(1);
+        assertThat(NameAlignment.similarity(unit("Oudghiri"), unit("الودغيري"), FREQUENCIES)).isEqualTo(1);
+        assertThat(NameAlignment.similarity(unit("Osmane"), unit("عثمان"), FREQUENCIES)).isEqualTo(1);
+        assertThat(NameAlignment.similarity(unit("Lahmar"), unit("حمر"), FREQUENCIES)).as("no article to fuse")
+                .isLessThan(1);
+        assertThat(NameAlignment.similarity(unit("Lahcen"), unit("Hassan"), FREQUENCIES)).as("two Latin spellings")
+                .isLessThan(1);
+    }
+
+    @Test
+    void aNameGluedOnOneSideAndSplitOnTheOtherAlignsWhole() {
+        NameAlignment glued = NameAlignment.align(NameParser.parseWords("Fatimazahra"),
+                NameParser.parseWords("فاطمة الزهراء"), FREQUENCIES);
+        assertThat(glued.queryCoverage()).isEqualTo(1);
+        assertThat(glued.candidateCoverage()).isEqualTo(1);
+        NameAlignment split = NameAlignment.align(NameParser.parse("Abdellah BEEN SOUFIANE"),
+                NameParser.parse("BENSOUFIANE, Abdellah"), FREQUENCIES);
+        assertThat(split.queryCoverage()).as("the typo hid the particle, the letters still glue").isEqualTo(1);
+        assertThat(split.describe()).contains("been soufiane~bensoufiane");
+        assertThat(NameAlignment.align(NameParser.parse("Abdellah BEN KIRANE"), NameParser.parse("BENSOUFIANE, Abdellah"),
+                FREQUENCIES).queryCoverage()).isLessThan(1);
+    }
+
     private static NameUnit unit(String word) {
         return NameParser.parseWords(word).getFirst();
     }

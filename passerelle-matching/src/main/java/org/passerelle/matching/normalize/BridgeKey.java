@@ -4,7 +4,8 @@ package org.passerelle.matching.normalize;
  * The bridge between scripts: a consonant skeleton over a small alphabet that an Arabic word and its French-style,
  * English-style and scholarly Latin spellings all reduce to. Short vowels are not written in Arabic and long ones
  * are spelled every which way in Latin ("ou"/"u"/"o", "i"/"ee"), so vowels are dropped on both sides; only a
- * word-initial و or ي survives, as W or Y, because there it is a consonant (Walid, Youssef). Letters that Latin
+ * word-initial و or ي survives, as W or Y, because there it is a consonant (Walid, Youssef), and the و of the final
+ * nisba وي (Alaoui, Hamdaoui), which every Latin spelling writes. Letters that Latin
  * spellings confuse share one symbol: ش = ch/sh (C), ج = j/dj/g (J), خ = kh/x (X), غ = gh (G), ق and ك = q/k (K),
  * ث = th/t (T), ذ ض ظ = d/dh (D), ص = s (S), ح and ه = h (H); ع and hamza vanish; "rh" before a vowel is غ
  * at the start of a word or after a consonant (Rharbi), as French spelling of Moroccan names writes it; a final taa
@@ -43,13 +44,21 @@ public final class BridgeKey {
                 case 'ل' -> 'L';
                 case 'م' -> 'M';
                 case 'ن' -> 'N';
-                case 'و' -> i == 0 ? 'W' : 0;
+                case 'و' -> i == 0 || isNisbaWaw(word, i) ? 'W' : 0;
                 case 'ي' -> i == 0 ? 'Y' : 0;
                 default -> 0;  // alef, ain, hamza: written as vowels or apostrophes, if at all, in Latin
             };
             append(key, symbol);
         }
         return key.toString();
+    }
+
+    /**
+     * The و of a final وي, the nisba -awi (العلوي Alaoui, الحمداوي Hamdaoui), which Latin always writes (-oui, -wi):
+     * without it Hamdaoui would key as Ahmed and count as common as he is.
+     */
+    private static boolean isNisbaWaw(String word, int i) {
+        return i > 0 && i == word.length() - 2 && word.charAt(i + 1) == 'ي';
     }
 
     /**
@@ -132,6 +141,9 @@ public final class BridgeKey {
                 default -> symbol = 0;  // vowels
             }
             append(key, symbol);
+        }
+        if (word.length() > 3 && (word.endsWith("oui") || word.endsWith("ouy") || word.endsWith("wi"))) {
+            append(key, 'W');  // the nisba -awi, as its Arabic وي keeps it
         }
         return key.toString();
     }

@@ -47,6 +47,7 @@ class BridgeKeyTest {
             "بوزيد;Bouzid;Abu Zayd;Bou Zid;Abou Zaid",
             "بوطالب;Boutaleb;Bou Taleb;Abu Talib;Boutalib",
             "حياة;Hayat;Hayat;Hayat;Hayate",
+            "الحمداوي;Hamdaoui;Hamdawi;Al-Hamdawi;El Hamdaoui",
             "جميلة;Jamila;Jamilah;Jamila;Djamila",
             "فرحات;Farhat;Farhat;Farhat;Ferhat",
             "نور الدين;Noureddine;Nur al-Din;Nur ad-Din;Nour Eddine",
@@ -63,6 +64,7 @@ class BridgeKeyTest {
     @Test
     void differentNamesKeepDifferentKeys() {
         assertThat(keyOf("Mohamed")).isNotEqualTo(keyOf("Ahmed"));
+        assertThat(keyOf("Hamdaoui")).isNotEqualTo(keyOf("Ahmed"));
         assertThat(keyOf("Khalid")).isNotEqualTo(keyOf("Kalid"));
         assertThat(keyOf("Youssef")).isNotEqualTo(keyOf("Sofiane"));
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.passerelle.matching.normalize.BridgeKey;
 import org.passerelle.matching.normalize.NameParser;
 import org.passerelle.matching.normalize.NameUnit;
 import org.passerelle.matching.normalize.Places;
@@ -40,7 +41,7 @@ public record PreparedRecord(PersonRecord record, List<List<NameUnit>> names, Pl
         Set<String> keys = new LinkedHashSet<>();
         names.forEach(units -> {
             for (int i = 0; i + 1 < units.size(); i++) {
-                keys.add(units.get(i).key() + units.get(i + 1).key());
+                keys.add(BridgeKey.glue(units.get(i).key(), units.get(i + 1).key()));
             }
         });
         keys.removeAll(nameKeys());

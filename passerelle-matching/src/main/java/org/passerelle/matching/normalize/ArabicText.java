@@ -45,7 +45,8 @@ public final class ArabicText {
             switch (c) {
                 case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ' -> out.append('ا');
                 case 'ة' -> out.append('ه');
-                case 'ى', 'ی', 'ئ', 'ې' -> out.append('ي');
+                case 'ى' -> out.append('ا');
+                case 'ی', 'ئ', 'ې' -> out.append('ي');
                 case 'ؤ' -> out.append('و');
                 case 'ک' -> out.append('ك');
                 case 'ڤ', 'ڥ' -> out.append('ف');

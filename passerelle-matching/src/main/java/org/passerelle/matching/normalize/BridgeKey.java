@@ -45,7 +45,7 @@ public final class BridgeKey {
                 case 'م' -> 'M';
                 case 'ن' -> 'N';
                 case 'و' -> i == 0 || isNisbaWaw(word, i) ? 'W' : 0;
-                case 'ي' -> i == 0 ? 'Y' : 0;
+                case 'ي' -> i == 0 || i > 1 && i == word.length() - 1 ? 'Y' : 0;
                 default -> 0;  // alef, ain, hamza: written as vowels or apostrophes, if at all, in Latin
             };
             append(key, symbol);
@@ -145,6 +145,9 @@ public final class BridgeKey {
         if (word.length() > 3 && (word.endsWith("oui") || word.endsWith("ouy") || word.endsWith("wi"))) {
             append(key, 'W');  // the nisba -awi, as its Arabic وي keeps it
         }
+        if (word.length() > 2 && (word.endsWith("i") || word.endsWith("y"))) {
+            append(key, 'Y');
+        }
         return key.toString();
     }
 
@@ -161,6 +164,17 @@ public final class BridgeKey {
         if (symbol != 0 && (key.isEmpty() || key.charAt(key.length() - 1) != symbol)) {
             key.append(symbol);
         }
+    }
+
+    /**
+     * Two keys written one after the other, as one word would key: a letter that ends one and starts the other
+     * collapses (بن نصر and Bennasr, سعد الدين and Saadeddine).
+     */
+    public static String glue(String left, String right) {
+        if (!left.isEmpty() && !right.isEmpty() && left.charAt(left.length() - 1) == right.charAt(0)) {
+            return left + right.substring(1);
+        }
+        return left + right;
     }
 
     /** Optimal string alignment distance (Levenshtein with adjacent transpositions), the typo distance on keys. */

@@ -86,16 +86,18 @@ public final class NameParser {
         boolean hasNext = i + 1 < words.length;
         if (hasNext && (arabic ? word.equals("عبد") : LATIN_ABD.contains(word))) {
             String governed = words[afterArticle(words, i + 1, arabic)];
-            return new Span(word + withoutMark(governed), ABD_KEY + wordKey(governed), afterArticle(words, i + 1, arabic));
+            return new Span(word + withoutMark(governed), BridgeKey.glue(ABD_KEY, wordKey(governed)),
+                    afterArticle(words, i + 1, arabic));
         }
         if (hasNext && JOINING_PARTICLES.containsKey(word)) {
             Span governed = unitAt(words, afterArticle(words, i + 1, arabic), arabic);
-            return new Span(word + " " + governed.text(), JOINING_PARTICLES.get(word) + governed.key(), governed.last());
+            return new Span(word + " " + governed.text(), BridgeKey.glue(JOINING_PARTICLES.get(word), governed.key()),
+                    governed.last());
         }
         int din = hasNext ? dinOf(words, i, arabic) : -1;
         if (din > 0) {
             // Latin keys the compound glued: the h of Salah is final, and dropped as a taa marbuta's, only apart
-            String key = arabic ? wordKey(word) + wordKey(words[din]) : wordKey(word + words[din]);
+            String key = arabic ? BridgeKey.glue(wordKey(word), wordKey(words[din])) : wordKey(word + words[din]);
             return new Span(withoutMark(word) + " " + withoutMark(words[din]), key, din);
         }
         return new Span(withoutMark(word), wordKey(word), i);
@@ -161,7 +163,7 @@ public final class NameParser {
         boolean arabic = ArabicText.isArabic(word);
         String abd = arabic ? "عبد" : "abd";
         if (word.startsWith(abd) && word.length() > abd.length() + 1) {
-            return ABD_KEY + BridgeKey.of(withoutArticleAfterAbd(word.substring(abd.length())));
+            return BridgeKey.glue(ABD_KEY, BridgeKey.of(withoutArticleAfterAbd(word.substring(abd.length()))));
         }
         return orVowelsOnly(BridgeKey.of(arabic ? word : withoutArticle(word)));
     }

@@ -75,7 +75,7 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
     private static void addGluedPairs(List<NameUnit> split, List<NameUnit> single, boolean splitIsCandidate,
                                       double[] queryBits, List<Option> options) {
         for (int i = 0; i + 1 < split.size(); i++) {
-            String glued = split.get(i).key() + split.get(i + 1).key();
+            String glued = BridgeKey.glue(split.get(i).key(), split.get(i + 1).key());
             for (int j = 0; j < single.size(); j++) {
                 if (single.get(j).key().equals(glued)) {
                     options.add(splitIsCandidate
@@ -93,7 +93,7 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
         }
         List<NameUnit> parts = units.subList(first, first + count);
         return new NameUnit(parts.stream().map(NameUnit::text).collect(Collectors.joining(" ")),
-                parts.stream().map(NameUnit::key).collect(Collectors.joining()), parts.getFirst().role());
+                BridgeKey.glue(parts.getFirst().key(), parts.getLast().key()), parts.getFirst().role());
     }
 
     private static double sum(double[] values, int first, int count) {

@@ -60,13 +60,15 @@ class BridgeKeyDataTest {
 
     /**
      * A second, independent source: pairs mined from Wikipedia, English-style spellings of names from the whole
-     * Arabic-writing world and beyond (Alexander, Abraszewski). Measured when added: 0.749 equal, 0.953 within one.
+     * Arabic-writing world and beyond (Alexander, Abraszewski). Measured when added: 0.749 equal, 0.953 within one;
+     * 0.726 equal since a final ي is keyed (2026-11-30): the pairs it parts are mostly European names whose final e
+     * Arabic writes ي (Allende, Andrade, Abercrombie), while Moroccan nisba names gain (Idrissi is no longer Driss).
      */
     @Test
     void wikipediaPairsAgreeAsOften() throws IOException {
         Agreement wikipedia = agreement("/names/google_ar2en.tsv", 1, 0);
         assertThat(wikipedia.pairs()).isGreaterThan(15_000);
-        assertThat(wikipedia.equalShare()).as("share of pairs with equal keys").isGreaterThan(0.74);
+        assertThat(wikipedia.equalShare()).as("share of pairs with equal keys").isGreaterThan(0.72);
         assertThat(wikipedia.withinOneShare()).as("share of pairs within one edit").isGreaterThan(0.95);
     }
 }

@@ -12,7 +12,8 @@ import org.passerelle.matching.normalize.NameUnit;
 class NameComparatorTest {
     /** A registry of 1,000,000 where MHMD is held by 150,000 records, YSF (Youssef) by 40,000 and WF by 5. */
     private static final RegistryFrequencies FREQUENCIES = RegistryFrequencies.ofCounts(
-            Map.of("MHMD", 150_000, "WF", 5, "LMY", 8_000, "HMD", 60_000, "CB", 900, "YSF", 40_000), 1_000_000);
+            Map.of("MHMD", 150_000, "WF", 5, "LMY", 8_000, "HMD", 60_000, "CB", 900, "YSF", 40_000,
+                    "FT", 20, "FTM", 120_000), 1_000_000);
 
     private static List<List<NameUnit>> names(String... names) {
         return List.of(names).stream().map(NameParser::parse).toList();
@@ -70,6 +71,8 @@ class NameComparatorTest {
         assertThat(NameAlignment.similarity(unit("Youef"), unit("يوسف"), FREQUENCIES))
                 .as("YF is no one's key, YSF is Youssef's").isEqualTo(NameAlignment.TYPO_SIMILARITY);
         assertThat(NameAlignment.similarity(unit("Wafi"), unit("يوسف"), FREQUENCIES)).as("two edits").isZero();
+        assertThat(NameAlignment.similarity(unit("Fattoua"), unit("فاطمة"), FREQUENCIES))
+                .as("FT is a few family names' key, FTM is Fatima's").isEqualTo(NameAlignment.TYPO_SIMILARITY);
         assertThat(NameAlignment.similarity(unit("Youef"), unit("Yakouf"), FREQUENCIES))
                 .as("one edit from a name nobody has either").isZero();
     }

@@ -155,7 +155,10 @@ public final class NameParser {
                 && SUN_CONSONANTS.contains(word.substring(1)) && next.startsWith(word.substring(1));
     }
 
-    /** Key of one word, without its article; a glued Abd (Abdelkader, عبدالقادر) keys like the separate one. */
+    /**
+     * Key of one word, without its article; a glued Abd (Abdelkader, عبدالقادر) keys like the separate one, and so
+     * does a glued Ait before an h, which would otherwise read as th (Aithaddou, Ait Haddou).
+     */
     static String wordKey(String word) {
         if (word.startsWith(ARABIC_ARTICLE_MARK)) {
             return orVowelsOnly(BridgeKey.of(word.substring(1)));
@@ -164,6 +167,9 @@ public final class NameParser {
         String abd = arabic ? "عبد" : "abd";
         if (word.startsWith(abd) && word.length() > abd.length() + 1) {
             return BridgeKey.glue(ABD_KEY, BridgeKey.of(withoutArticleAfterAbd(word.substring(abd.length()))));
+        }
+        if (!arabic && word.startsWith("ait") && word.length() > 5 && word.charAt(3) == 'h') {
+            return BridgeKey.glue(JOINING_PARTICLES.get("ait"), BridgeKey.of(word.substring(3)));  // Aithaddou: t, then h
         }
         return orVowelsOnly(BridgeKey.of(arabic ? word : withoutArticle(word)));
     }

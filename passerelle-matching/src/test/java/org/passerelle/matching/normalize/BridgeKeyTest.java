@@ -47,6 +47,7 @@ class BridgeKeyTest {
             "بوزيد;Bouzid;Abu Zayd;Bou Zid;Abou Zaid",
             "بوطالب;Boutaleb;Bou Taleb;Abu Talib;Boutalib",
             "حياة;Hayat;Hayat;Hayat;Hayate",
+            "آيت حدو;Ait Haddou;Ait Haddu;Ayt Haddu;Aithaddou",
             "الحمداوي;Hamdaoui;Hamdawi;Al-Hamdawi;El Hamdaoui",
             "جميلة;Jamila;Jamilah;Jamila;Djamila",
             "فرحات;Farhat;Farhat;Farhat;Ferhat",

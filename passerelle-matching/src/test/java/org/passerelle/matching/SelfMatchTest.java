@@ -20,6 +20,7 @@ import org.passerelle.matching.io.RecordCsv;
 import org.passerelle.matching.score.DecisionThresholds;
 import org.passerelle.matching.score.FellegiSunterModel;
 import org.passerelle.matching.score.ScoredCandidate;
+import org.passerelle.matching.synth.QueryNoise;
 import org.passerelle.matching.synth.SyntheticRegistry;
 
 /** Randomised, seeded: any registry record queried as it stands finds itself at rank 1 with probability ≥ 0.99. */
@@ -29,7 +30,7 @@ class SelfMatchTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void aRecordAlwaysFindsItselfFirstAndSure(long seed, @TempDir Path dir) throws IOException {
-        new SyntheticRegistry().write(dir, 3_000, 0, 0, seed, QUIET);
+        new SyntheticRegistry().write(dir, 3_000, 0, 0, QueryNoise.HARSH, seed, QUIET);
         List<PersonRecord> registry = new ArrayList<>();
         try (InputStream in = Files.newInputStream(dir.resolve(SyntheticRegistry.REGISTRY))) {
             RecordCsv.read(in, "REGISTRY.csv", RecordCsv.Kind.REGISTRY, registry::add, QUIET);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.passerelle.matching.synth.QueryNoise;
 import org.passerelle.matching.synth.SyntheticRegistry;
 
 import picocli.CommandLine;
@@ -36,8 +37,24 @@ final class SynthRegistryCommand implements Callable<Integer> {
             description = "Share of queries about people absent from the registry (default: ${DEFAULT-VALUE}).")
     private double absent;
 
+    @Option(names = "--noise", defaultValue = "harsh", paramLabel = "harsh|request",
+            converter = QueryNoiseConverter.class,
+            description = {"What the queries give besides names, and how their dates go wrong (default: ${DEFAULT-VALUE}).",
+                    "harsh: parents' names often missing (father 60 %, mother 50 %), place 15 %, half the dates wrong or "
+                            + "conventional; request: every field a laissez-passer request carries, 35 % of dates "
+                            + "conventional or partial."})
+    private QueryNoise noise;
+
     @Spec
     private CommandSpec spec;
+
+    /** Reads the profile in lower case, as the option's description writes it. */
+    static final class QueryNoiseConverter implements CommandLine.ITypeConverter<QueryNoise> {
+        @Override
+        public QueryNoise convert(String value) {
+            return QueryNoise.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -46,7 +63,8 @@ final class SynthRegistryCommand implements Callable<Integer> {
             err.println("need --size >= 1, --queries >= 0 and 0 <= --absent <= 1");
             return CommandLine.ExitCode.USAGE;
         }
-        SyntheticRegistry.Summary summary = new SyntheticRegistry().write(out, size, queries, absent, seed, System.err);
+        SyntheticRegistry.Summary summary = new SyntheticRegistry().write(out, size, queries, absent, noise, seed,
+                System.err);
         err.printf(Locale.ROOT, "wrote %,d registry records and %,d queries (%,d absent) into %s%n",
                 summary.registry(), summary.queries(), summary.absent(), out);
         err.flush();

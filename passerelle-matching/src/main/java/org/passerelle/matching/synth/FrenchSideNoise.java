@@ -5,30 +5,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import org.passerelle.matching.BirthDate;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.Sex;
 
 /**
  * How a French prefecture writes a person down: Latin script only, another spelling of each name now and then,
  * given and family names in either order, a second given name or half a double name dropped, a typo, a
- * conventional 1 January birth date or just the year, a French spelling of the town, parents often unknown.
+ * French spelling of the town; which other fields it gives, and how its date goes wrong, is the {@link QueryNoise}.
  */
 final class FrenchSideNoise {
     private FrenchSideNoise() {
     }
 
-    static PersonRecord query(String id, SyntheticPerson person, Random random) {
+    static PersonRecord query(String id, SyntheticPerson person, QueryNoise noise, Random random) {
         List<String> names = new ArrayList<>();
         names.add(name(person, random));
         if (random.nextDouble() < 0.1) {
             names.add(name(person, random));  // an alias: the same person recorded twice under two spellings
         }
         Sex sex = random.nextDouble() < 0.97 ? person.sex() : Sex.UNKNOWN;
-        String place = random.nextDouble() < 0.15 ? "" : frenchPlace(person, random);
-        String father = random.nextDouble() < 0.6 ? maybeTypo(spelling(person.father(), -1, random), random) : "";
-        String mother = random.nextDouble() < 0.5 ? maybeTypo(spelling(person.mother(), -1, random), random) : "";
-        return new PersonRecord(id, names, sex, dates(person.birthDate(), random), place, father, mother);
+        String place = random.nextDouble() < noise.placeMissing ? "" : frenchPlace(person, random);
+        String father = random.nextDouble() < noise.fatherGiven ? maybeTypo(spelling(person.father(), -1, random), random) : "";
+        String mother = random.nextDouble() < noise.motherGiven ? maybeTypo(spelling(person.mother(), -1, random), random) : "";
+        return new PersonRecord(id, names, sex, noise.dates(person.birthDate(), random), place, father, mother);
     }
 
     private static String name(SyntheticPerson person, Random random) {
@@ -96,35 +95,6 @@ final class FrenchSideNoise {
             }
         }
         return typo.toString();
-    }
-
-    /**
-     * Half the dates are right; a quarter are the conventional 1 January of the right year; the rest are a year
-     * alone, day and month swapped, a neighbouring year, two candidate dates, or nothing.
-     */
-    private static List<BirthDate> dates(BirthDate truth, Random random) {
-        double kind = random.nextDouble();
-        BirthDate conventional = new BirthDate(truth.year(), 1, 1);
-        BirthDate otherYear = new BirthDate(truth.year() + (random.nextBoolean() ? 1 : -1), 0, 0);
-        if (kind < 0.50) {
-            return List.of(truth);
-        }
-        if (kind < 0.75) {
-            return List.of(conventional);
-        }
-        if (kind < 0.83) {
-            return List.of(new BirthDate(truth.year(), 0, 0));
-        }
-        if (kind < 0.88 && truth.day() <= 12) {
-            return List.of(new BirthDate(truth.year(), truth.day(), truth.month()));
-        }
-        if (kind < 0.92) {
-            return List.of(new BirthDate(otherYear.year(), 1, 1));
-        }
-        if (kind < 0.98) {
-            return List.of(otherYear, conventional);
-        }
-        return List.of();
     }
 
     /** French spellings come first in the gazetteer's Latin list; the others appear too. */

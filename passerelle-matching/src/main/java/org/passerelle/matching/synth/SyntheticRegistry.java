@@ -37,8 +37,8 @@ public final class SyntheticRegistry {
     public record Summary(long registry, int queries, int absent) {
     }
 
-    public Summary write(Path dir, long size, int queries, double absentShare, long seed, PrintStream progress)
-            throws IOException {
+    public Summary write(Path dir, long size, int queries, double absentShare, QueryNoise queryNoise, long seed,
+                         PrintStream progress) throws IOException {
         Files.createDirectories(dir);
         int absent = (int) Math.round(queries * absentShare);
         int present = (int) Math.min(queries - absent, size);
@@ -57,7 +57,7 @@ public final class SyntheticRegistry {
                 String personId = "MA%09d".formatted(i + 1);
                 registry.row(RecordCsv.toRow(MoroccanRegistryStyle.record(personId, person, people)).toArray(String[]::new));
                 if (queried.get((int) i)) {
-                    queryRows.add(new String[] {personId, queryColumns(FrenchSideNoise.query("", person, noise))});
+                    queryRows.add(new String[] {personId, queryColumns(FrenchSideNoise.query("", person, queryNoise, noise))});
                 }
                 if (progress != null && (i + 1) % 1_000_000 == 0) {
                     progress.printf(Locale.ROOT, "synth: %,d records%n", i + 1);
@@ -66,7 +66,7 @@ public final class SyntheticRegistry {
         }
         for (int i = 0; i < absent; i++) {
             SyntheticPerson stranger = SyntheticPerson.draw(names, places, people);
-            queryRows.add(new String[] {"", queryColumns(FrenchSideNoise.query("", stranger, noise))});
+            queryRows.add(new String[] {"", queryColumns(FrenchSideNoise.query("", stranger, queryNoise, noise))});
         }
         Collections.shuffle(queryRows, noise);
         try (CsvWriter queryOut = writer(dir.resolve(QUERIES)); CsvWriter truth = writer(dir.resolve(TRUTH))) {

@@ -145,7 +145,7 @@ public final class BridgeKey {
         if (word.length() > 3 && (word.endsWith("oui") || word.endsWith("ouy") || word.endsWith("wi"))) {
             append(key, 'W');  // the nisba -awi, as its Arabic وي keeps it
         }
-        if (word.length() > 2 && (word.endsWith("i") || word.endsWith("y"))) {
+        if (word.length() > 2 && (word.endsWith("i") || word.endsWith("y") || word.endsWith("ie"))) {
             append(key, 'Y');
         }
         return key.toString();

@@ -49,6 +49,9 @@ class BridgeKeyTest {
             "حياة;Hayat;Hayat;Hayat;Hayate",
             "آيت حدو;Ait Haddou;Ait Haddu;Ayt Haddu;Aithaddou",
             "الحمداوي;Hamdaoui;Hamdawi;Al-Hamdawi;El Hamdaoui",
+            "الإدريسي;Idrissi;Idrisi;Al-Idrisi;Drissi",
+            "مصطفى;Moustapha;Mustafa;Mustafa;Mostafa",
+            "علي;Ali;Aly;Ali;Alie",
             "جميلة;Jamila;Jamilah;Jamila;Djamila",
             "فرحات;Farhat;Farhat;Farhat;Ferhat",
             "نور الدين;Noureddine;Nur al-Din;Nur ad-Din;Nour Eddine",
@@ -66,6 +69,8 @@ class BridgeKeyTest {
     void differentNamesKeepDifferentKeys() {
         assertThat(keyOf("Mohamed")).isNotEqualTo(keyOf("Ahmed"));
         assertThat(keyOf("Hamdaoui")).isNotEqualTo(keyOf("Ahmed"));
+        assertThat(keyOf("Idrissi")).isNotEqualTo(keyOf("Driss"));
+        assertThat(keyOf("Karimi")).isNotEqualTo(keyOf("Karim"));
         assertThat(keyOf("Khalid")).isNotEqualTo(keyOf("Kalid"));
         assertThat(keyOf("Youssef")).isNotEqualTo(keyOf("Sofiane"));
     }

@@ -59,19 +59,22 @@ public final class IdentityMatcher {
     public static FellegiSunterModel estimate(RegistryIndex index, List<PersonRecord> sampleQueries, int pool)
             throws IOException {
         RecordComparator comparator = new RecordComparator(index.frequencies());
-        List<int[]> patterns = new ArrayList<>();
+        List<List<int[]>> patterns = new ArrayList<>();
         List<int[]> randomPatterns = new ArrayList<>();
         Random random = new Random(RANDOM_PAIRS_SEED);
         for (PersonRecord query : sampleQueries) {
             PreparedRecord prepared = PreparedRecord.of(query);
+            List<int[]> candidates = new ArrayList<>();
             for (PreparedRecord candidate : index.estimationCandidates(prepared, pool)) {
-                patterns.add(RecordComparator.pattern(comparator.compare(prepared, candidate)));
+                candidates.add(RecordComparator.pattern(comparator.compare(prepared, candidate)));
             }
+            patterns.add(candidates);
             for (PreparedRecord stranger : index.randomRecords(RANDOM_PAIRS_PER_QUERY, random)) {
                 randomPatterns.add(RecordComparator.pattern(comparator.compare(prepared, stranger)));
             }
         }
         FellegiSunterModel candidates = FellegiSunterModel.initial().estimate(patterns, EM_ITERATIONS);
-        return candidates.forAnyPair(randomPatterns, patterns.size() / (double) sampleQueries.size(), index.size());
+        double pairsPerQuery = patterns.stream().mapToInt(List::size).sum() / (double) Math.max(1, sampleQueries.size());
+        return candidates.forAnyPair(randomPatterns, pairsPerQuery, index.size());
     }
 }

@@ -10,24 +10,31 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FellegiSunterModelTest {
-    /** Draws patterns from a known two-class model and checks that EM, without the labels, finds it again. */
+    /**
+     * Draws queries of five candidates from a known model, at most one of them a match (80 % of the queries have
+     * one), and checks that EM, without the labels, finds the model again.
+     */
     @Test
     void emRecoversTheGeneratingParameters() {
         FellegiSunterModel truth = FellegiSunterModel.initial();
-        truth = new FellegiSunterModel(0.2, truth.m(), truth.u());
         Random random = new Random(42);
-        List<int[]> patterns = new ArrayList<>();
-        for (int i = 0; i < 50_000; i++) {
-            double[][] table = random.nextDouble() < truth.prior() ? truth.m() : truth.u();
-            int[] pattern = new int[table.length];
-            for (int f = 0; f < table.length; f++) {
-                pattern[f] = random.nextDouble() < 0.1 ? Field.MISSING : draw(table[f], random);
+        List<List<int[]>> queries = new ArrayList<>();
+        for (int q = 0; q < 20_000; q++) {
+            int match = random.nextDouble() < 0.8 ? random.nextInt(5) : -1;
+            List<int[]> candidates = new ArrayList<>();
+            for (int c = 0; c < 5; c++) {
+                double[][] table = c == match ? truth.m() : truth.u();
+                int[] pattern = new int[table.length];
+                for (int f = 0; f < table.length; f++) {
+                    pattern[f] = random.nextDouble() < 0.1 ? Field.MISSING : draw(table[f], random);
+                }
+                candidates.add(pattern);
             }
-            patterns.add(pattern);
+            queries.add(candidates);
         }
-        FellegiSunterModel start = new FellegiSunterModel(0.5, FellegiSunterModel.initial().m(), flat());
-        FellegiSunterModel estimated = start.estimate(patterns, 500);
-        assertThat(estimated.prior()).isCloseTo(0.2, within(0.01));
+        FellegiSunterModel start = new FellegiSunterModel(0.1, FellegiSunterModel.initial().m(), flat());
+        FellegiSunterModel estimated = start.estimate(queries, 500);
+        assertThat(estimated.prior() * 5).as("presence").isCloseTo(0.8, within(0.01));
         for (Field field : Field.values()) {
             assertThat(estimated.m()[field.ordinal()][0]).isCloseTo(truth.m()[field.ordinal()][0], within(0.02));
             int last = field.levelCount() - 1;

@@ -85,9 +85,9 @@ public final class NameParser {
         String word = words[i];
         boolean hasNext = i + 1 < words.length;
         if (hasNext && (arabic ? word.equals("عبد") : LATIN_ABD.contains(word))) {
-            String governed = words[afterArticle(words, i + 1, arabic)];
-            return new Span(word + withoutMark(governed), BridgeKey.glue(ABD_KEY, wordKey(governed)),
-                    afterArticle(words, i + 1, arabic));
+            int governed = afterArticle(words, i + 1, arabic);
+            return new Span(word + withoutMark(words[governed]), BridgeKey.glue(ABD_KEY, wordKey(words[governed])),
+                    governed);
         }
         if (hasNext && JOINING_PARTICLES.containsKey(word)) {
             Span governed = unitAt(words, afterArticle(words, i + 1, arabic), arabic);

@@ -97,7 +97,7 @@ public record NameAlignment(double queryCoverage, double candidateCoverage, doub
         }
         List<NameUnit> parts = units.subList(first, first + count);
         return new NameUnit(parts.stream().map(NameUnit::text).collect(Collectors.joining(" ")),
-                BridgeKey.glue(parts.getFirst().key(), parts.getLast().key()), parts.getFirst().role());
+                parts.stream().map(NameUnit::key).reduce(BridgeKey::glue).orElseThrow(), parts.getFirst().role());
     }
 
     private static double sum(double[] values, int first, int count) {

@@ -64,6 +64,10 @@ class NameComparatorTest {
         assertThat(NameAlignment.similarity(unit("Aiha"), unit("عائشة"), FREQUENCIES)).as("no Latin spelling shows the slip").isZero();
         assertThat(NameAlignment.similarity(unit("Aiha"), unit("Aicha"), FREQUENCIES)).isEqualTo(NameAlignment.TYPO_SIMILARITY);
         assertThat(NameAlignment.similarity(unit("Ahmed"), unit("Mohamed"), FREQUENCIES)).isZero();
+        assertThat(NameAlignment.similarity(unit("Racihda"), unit("Rachida"), FREQUENCIES))
+                .as("a slip inside a digraph: keys two apart, letters one").isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity(unit("Mkihail"), unit("Mikhail"), FREQUENCIES)).isEqualTo(NameAlignment.TYPO_SIMILARITY);
+        assertThat(NameAlignment.similarity(unit("Racihda"), unit("Rashid"), FREQUENCIES)).isZero();
     }
 
     @Test

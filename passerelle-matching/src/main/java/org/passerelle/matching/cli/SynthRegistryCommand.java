@@ -40,8 +40,8 @@ final class SynthRegistryCommand implements Callable<Integer> {
     @Option(names = "--noise", defaultValue = "harsh", paramLabel = "harsh|request",
             converter = QueryNoiseConverter.class,
             description = {"What the queries give besides names, and how their dates go wrong (default: ${DEFAULT-VALUE}).",
-                    "harsh: parents' names often missing (father 60 %, mother 50 %), place 15 %, half the dates wrong or "
-                            + "conventional; request: every field a laissez-passer request carries, 35 % of dates "
+                    "harsh: parents' names often missing (father 60%%, mother 50%%), place 15%%, half the dates wrong or "
+                            + "conventional; request: every field a laissez-passer request carries, 35%% of dates "
                             + "conventional or partial."})
     private QueryNoise noise;
 
@@ -52,7 +52,12 @@ final class SynthRegistryCommand implements Callable<Integer> {
     static final class QueryNoiseConverter implements CommandLine.ITypeConverter<QueryNoise> {
         @Override
         public QueryNoise convert(String value) {
-            return QueryNoise.valueOf(value.toUpperCase(Locale.ROOT));
+            for (QueryNoise noise : QueryNoise.values()) {
+                if (noise.name().equalsIgnoreCase(value)) {
+                    return noise;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected harsh or request, found '" + value + "'");
         }
     }
 

@@ -60,6 +60,14 @@ class CommandsTest {
     }
 
     @Test
+    void anUnknownQueryProfileIsRefusedWithTheProfilesThereAre(@TempDir Path dir) {
+        Run synth = run(new SynthCommand(), "registry", "--size", "10", "--seed", "1", "--noise", "gentle",
+                "--out", dir.toString());
+        assertThat(synth.exit()).isEqualTo(2);
+        assertThat(synth.err()).contains("expected harsh or request, found 'gentle'");
+    }
+
+    @Test
     void malformedQueriesAreSkippedAndOnlyNothingProcessedFails(@TempDir Path dir) throws IOException {
         Path registry = dir.resolve("REGISTRY.csv");
         Files.writeString(registry, """

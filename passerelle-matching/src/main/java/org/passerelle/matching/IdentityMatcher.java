@@ -74,7 +74,6 @@ public final class IdentityMatcher {
             }
         }
         FellegiSunterModel candidates = FellegiSunterModel.initial().estimate(patterns, EM_ITERATIONS);
-        double pairsPerQuery = patterns.stream().mapToInt(List::size).sum() / (double) Math.max(1, sampleQueries.size());
-        return candidates.forAnyPair(randomPatterns, pairsPerQuery, index.size());
+        return candidates.forAnyPair(randomPatterns, FellegiSunterModel.pairsPerQuery(patterns), index.size());
     }
 }

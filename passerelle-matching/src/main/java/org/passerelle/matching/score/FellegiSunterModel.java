@@ -78,7 +78,7 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
      */
     public FellegiSunterModel estimate(List<List<int[]>> candidatesPerQuery, int maxIterations) {
         double queries = Math.max(1, candidatesPerQuery.size());
-        double pairsPerQuery = Math.max(1, candidatesPerQuery.stream().mapToInt(List::size).sum() / queries);
+        double pairsPerQuery = pairsPerQuery(candidatesPerQuery);
         double presence = Math.clamp(prior * pairsPerQuery, MIN_PRESENCE, MAX_PRESENCE);
         FellegiSunterModel model = this;
         for (int iteration = 0; iteration < maxIterations; iteration++) {
@@ -111,6 +111,15 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
             }
         }
         return model;
+    }
+
+    /**
+     * Candidates per query, at least one: what turns the model's prior of one pair into the share of queries whose
+     * person is among their candidates, and back ({@link #forAnyPair}).
+     */
+    public static double pairsPerQuery(List<List<int[]>> candidatesPerQuery) {
+        double pairs = candidatesPerQuery.stream().mapToInt(List::size).sum();
+        return Math.max(1, pairs / Math.max(1, candidatesPerQuery.size()));
     }
 
     /** Adds a pattern's levels to the match counts with weight g and to the non-match counts with 1 − g. */

@@ -2,7 +2,6 @@ package org.passerelle.server.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,14 +96,14 @@ final class BenchCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Path dir = Files.createTempDirectory("passerelle-bench");
-            LocalNodePair pair = LocalNodePair.start(dir, freePort(), freePort(), Map.of(
-                    "FR", databaseProperties("fr"), "MA", databaseProperties("ma")));
+            LocalNodes nodes = LocalNodes.prepare(dir, LocalNodes.freePorts(List.of("FR", "MA")), Map.of(
+                    "FR", databaseProperties("fr"), "MA", databaseProperties("ma"))).startAll();
             try {
-                Exchange exchange = pair.context(pair.france()).getBean(Exchange.class);
-                JdbcClient france = pair.context(pair.france()).getBean(JdbcClient.class);
+                Exchange exchange = nodes.context("FR").getBean(Exchange.class);
+                JdbcClient france = nodes.context("FR").getBean(JdbcClient.class);
                 out.printf("Warming up (%d envelopes)...%n", warmup);
                 run(exchange, france, warmup, "warm-up");
-                analyse(pair);
+                analyse(nodes);
                 Thread.sleep(Duration.ofSeconds(settle));
                 out.printf("Measuring %d envelopes, %d producer threads, %s, offered rate %s...%n", envelopes, producers,
                         database, rate == 0 ? "unlimited" : rate + "/s");
@@ -124,7 +123,7 @@ final class BenchCommand {
                 out.flush();
                 return 0;
             } finally {
-                pair.stop();
+                nodes.stopAll();
                 dropSchemas();
             }
         }
@@ -134,12 +133,12 @@ final class BenchCommand {
          * round (a minute by default) on a node in service. Without them, tables created empty seconds before keep
          * the statistics of an empty table through the whole run, and the outbox's look-ups become scans of the table.
          */
-        private void analyse(LocalNodePair pair) {
+        private void analyse(LocalNodes nodes) {
             String statement = "postgresql".equals(database)
                     ? "ANALYZE exchange_delivery, exchange_envelope, audit_pending, audit_log, intel_information_request"
                     : "ANALYZE";
-            for (LocalNodePair.LocalNode node : List.of(pair.france(), pair.morocco())) {
-                pair.context(node).getBean(JdbcClient.class).sql(statement).update();
+            for (LocalNodes.LocalNode node : nodes.nodes()) {
+                nodes.context(node.code()).getBean(JdbcClient.class).sql(statement).update();
             }
         }
 
@@ -288,12 +287,6 @@ final class BenchCommand {
                 throw new IllegalArgumentException("--database is h2 or postgresql");
             }
             return properties;
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
     }
 }

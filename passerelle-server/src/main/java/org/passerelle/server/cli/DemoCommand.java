@@ -61,22 +61,25 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LocalNodePair pair = LocalNodePair.start(dir, frPort, maPort, Map.of());
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("FR", frPort);
+        ports.put("MA", maPort);
+        LocalNodes nodes = LocalNodes.prepare(dir, ports, Map.of()).startAll();
         PrintWriter out = spec.commandLine().getOut();
-        Map<LocalNodePair.LocalNode, List<DemoAccount>> accounts = new LinkedHashMap<>();
-        for (LocalNodePair.LocalNode node : List.of(pair.france(), pair.morocco())) {
-            accounts.put(node, ensureAccounts(node, pair.context(node).getBean(UserService.class)));
+        Map<LocalNodes.LocalNode, List<DemoAccount>> accounts = new LinkedHashMap<>();
+        for (LocalNodes.LocalNode node : nodes.nodes()) {
+            accounts.put(node, ensureAccounts(node, nodes.context(node.code()).getBean(UserService.class)));
         }
-        String frenchAnalyst = analyst(accounts.get(pair.france()));
-        new DemoInformationRequests(pair.context(pair.france()).getBean(InformationRequests.class),
-                pair.context(pair.morocco()).getBean(InformationRequests.class), frenchAnalyst,
-                analyst(accounts.get(pair.morocco()))).seedOnce();
-        DemoNetworks.seedOnce(pair.context(pair.france()).getBean(Networks.class), frenchAnalyst);
+        String frenchAnalyst = analyst(accounts.get(nodes.node("FR")));
+        new DemoInformationRequests(nodes.context("FR").getBean(InformationRequests.class),
+                nodes.context("MA").getBean(InformationRequests.class), frenchAnalyst,
+                analyst(accounts.get(nodes.node("MA")))).seedOnce();
+        DemoNetworks.seedOnce(nodes.context("FR").getBean(Networks.class), frenchAnalyst);
         printWelcome(out, accounts);
         return 0;
     }
 
-    private static List<DemoAccount> ensureAccounts(LocalNodePair.LocalNode node, UserService users) throws IOException {
+    private static List<DemoAccount> ensureAccounts(LocalNodes.LocalNode node, UserService users) throws IOException {
         Path file = node.dataDir().resolve("demo-accounts.tsv");
         if (Files.exists(file)) {
             List<DemoAccount> saved = new ArrayList<>();
@@ -106,16 +109,16 @@ final class DemoCommand implements Callable<Integer> {
         return accounts.stream().filter(a -> a.role() == Role.ANALYST).findFirst().orElseThrow().username();
     }
 
-    private static String displayName(Role role, LocalNodePair.LocalNode node) {
+    private static String displayName(Role role, LocalNodes.LocalNode node) {
         String words = role.name().charAt(0) + role.name().substring(1).toLowerCase().replace('_', ' ');
         return words + " (" + node.names().get("en") + ")";
     }
 
-    private static void printWelcome(PrintWriter out, Map<LocalNodePair.LocalNode, List<DemoAccount>> accounts) {
+    private static void printWelcome(PrintWriter out, Map<LocalNodes.LocalNode, List<DemoAccount>> accounts) {
         out.println();
         out.println("Passerelle demo is running. Stop it with Ctrl+C.");
-        for (Map.Entry<LocalNodePair.LocalNode, List<DemoAccount>> entry : accounts.entrySet()) {
-            LocalNodePair.LocalNode node = entry.getKey();
+        for (Map.Entry<LocalNodes.LocalNode, List<DemoAccount>> entry : accounts.entrySet()) {
+            LocalNodes.LocalNode node = entry.getKey();
             out.printf("%n%s — %s   (configuration: %s)%n", node.names().get("en"), node.url(),
                     node.configuration());
             out.printf("  %-22s %-32s %-21s %s%n", "username", "role", "password", "authenticator secret (TOTP)");

@@ -56,9 +56,9 @@ class MutualTlsTest {
                     "-storepass", PASSWORD);
             keytool("-importcert", "-alias", "node", "-file", node + ".pem", "-keystore", store, "-storepass", PASSWORD);
         }
-        nodes = TwoNodes.prepare(Map.of("FR", tls("fr"), "MA", tls("ma")));
-        nodes.france().start(Map.of("passerelle.peers[0].base-url", "https://localhost:" + nodes.morocco().port()));
-        nodes.morocco().start(Map.of("passerelle.peers[0].base-url", "https://localhost:" + nodes.france().port()));
+        nodes = TwoNodes.prepare(Map.of("FR", tls("fr"), "MA", tls("ma")), true);
+        nodes.france().start();
+        nodes.morocco().start();
     }
 
     @AfterAll

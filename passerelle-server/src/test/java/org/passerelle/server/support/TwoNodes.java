@@ -2,38 +2,31 @@ package org.passerelle.server.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.passerelle.protocol.NodeKeyStore;
-import org.passerelle.protocol.PublicKeys;
-import org.passerelle.server.PasserelleApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.passerelle.server.cli.LocalNodes;
 
 /**
- * Two real nodes for a test, France and Morocco: each its own application context, random port, database and
- * key, trusting each other, talking over real HTTP on loopback. A node can be stopped and started again on the
- * same database and port, as after a crash.
+ * Two real nodes for a test, France and Morocco ({@link LocalNodes}, as the demo runs them): each its own application
+ * context, random port, database and key, trusting each other, talking over real HTTP on loopback. A node can be
+ * stopped and started again on the same database and port, as after a crash.
  */
 public final class TwoNodes implements AutoCloseable {
 
-    /** One node: what it was started with, and its running context (if any). */
+    /** One node: what it was prepared with, and whether it runs. */
     public static final class Node {
+        private final LocalNodes nodes;
         private final String code;
-        private final Map<String, Object> properties;
-        private ConfigurableApplicationContext context;
+        private boolean running;
 
-        Node(String code, Map<String, Object> properties) {
+        Node(LocalNodes nodes, String code) {
+            this.nodes = nodes;
             this.code = code;
-            this.properties = properties;
         }
 
         public String code() {
@@ -41,24 +34,26 @@ public final class TwoNodes implements AutoCloseable {
         }
 
         public int port() {
-            return (Integer) properties.get("server.port");
+            return nodes.node(code).port();
         }
 
         public String baseUrl() {
-            return "http://localhost:" + port();
+            return nodes.node(code).url();
+        }
+
+        /** The node's configuration file, as the command line takes it. */
+        public Path configuration() {
+            return nodes.node(code).configuration();
         }
 
         public <T> T bean(Class<T> type) {
-            return context.getBean(type);
+            return nodes.context(code).getBean(type);
         }
 
+        /** Starts the node; {@code overrides} win over its configuration file. */
         public void start(Map<String, Object> overrides) {
-            Map<String, Object> all = new LinkedHashMap<>(properties);
-            all.putAll(overrides);
-            List<String> arguments = new ArrayList<>();
-            all.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-            context = new SpringApplicationBuilder(PasserelleApplication.class).logStartupInfo(false)
-                    .run(arguments.toArray(String[]::new));
+            nodes.start(code, overrides);
+            running = true;
         }
 
         public void start() {
@@ -66,9 +61,9 @@ public final class TwoNodes implements AutoCloseable {
         }
 
         public void stop() {
-            if (context != null) {
-                context.close();
-                context = null;
+            if (running) {
+                nodes.stop(code);
+                running = false;
             }
         }
     }
@@ -76,24 +71,35 @@ public final class TwoNodes implements AutoCloseable {
     private final Node france;
     private final Node morocco;
 
-    private TwoNodes(Node france, Node morocco) {
-        this.france = france;
-        this.morocco = morocco;
+    private TwoNodes(LocalNodes nodes) {
+        this.france = new Node(nodes, "FR");
+        this.morocco = new Node(nodes, "MA");
     }
 
     /** Prepares both nodes (folders, databases, keys, ports); {@code extra} adds properties per party code. */
     public static TwoNodes prepare(Map<String, Map<String, Object>> extra) {
-        Path frDir = tempDir("fr");
-        Path maDir = tempDir("ma");
-        int frPort = freePort();
-        int maPort = freePort();
-        String frKey = PublicKeys.encode(new NodeKeyStore(frDir.resolve("keys"), Optional.empty()).loadOrCreate().getPublic());
-        String maKey = PublicKeys.encode(new NodeKeyStore(maDir.resolve("keys"), Optional.empty()).loadOrCreate().getPublic());
-        Node france = new Node("FR", properties("FR", "France", frDir, frPort, "MA", "Maroc", maPort, maKey,
-                extra.getOrDefault("FR", Map.of())));
-        Node morocco = new Node("MA", properties("MA", "Maroc", maDir, maPort, "FR", "France", frPort, frKey,
-                extra.getOrDefault("MA", Map.of())));
-        return new TwoNodes(france, morocco);
+        return prepare(extra, false);
+    }
+
+    /** As {@link #prepare(Map)}; with {@code tls}, each node reaches the other over HTTPS. */
+    public static TwoNodes prepare(Map<String, Map<String, Object>> extra, boolean tls) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("passerelle-nodes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Map<String, Object>> properties = new LinkedHashMap<>();
+        for (String code : List.of("FR", "MA")) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("passerelle.exchange.poll-interval", "100ms");
+            p.put("passerelle.exchange.initial-backoff", "200ms");
+            p.put("passerelle.exchange.max-backoff", "1s");
+            p.putAll(TestDatabase.freshDatabase(dir.resolve(code.toLowerCase())));
+            p.putAll(extra.getOrDefault(code, Map.of()));
+            properties.put(code, p);
+        }
+        return new TwoNodes(LocalNodes.prepare(dir, LocalNodes.freePorts(List.of("FR", "MA")), properties, tls));
     }
 
     public static TwoNodes start() {
@@ -113,7 +119,12 @@ public final class TwoNodes implements AutoCloseable {
 
     /** Waits (up to 20 s) for something the other node does in its own time. */
     public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        await(what, Duration.ofSeconds(20), condition);
+    }
+
+    /** Waits up to {@code limit} for something another node or process does in its own time. */
+    public static void await(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Timed out waiting for: " + what);
@@ -131,41 +142,5 @@ public final class TwoNodes implements AutoCloseable {
     public void close() {
         france.stop();
         morocco.stop();
-    }
-
-    private static Map<String, Object> properties(String code, String name, Path dataDir, int port, String peer,
-            String peerName, int peerPort, String peerKey, Map<String, Object> extra) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("server.port", port);
-        p.put("passerelle.data-dir", dataDir.toString());
-        p.put("passerelle.party.code", code);
-        p.put("passerelle.party.names.en", name);
-        p.put("passerelle.peers[0].party", peer);
-        p.put("passerelle.peers[0].names.en", peerName);
-        p.put("passerelle.peers[0].base-url", "http://localhost:" + peerPort);
-        p.put("passerelle.peers[0].public-key", peerKey);
-        p.put("passerelle.exchange.poll-interval", "100ms");
-        p.put("passerelle.exchange.initial-backoff", "200ms");
-        p.put("passerelle.exchange.max-backoff", "1s");
-        p.put("server.servlet.session.cookie.name", "PASSERELLE_" + code);
-        p.putAll(TestDatabase.freshDatabase(dataDir));
-        p.putAll(extra);
-        return p;
-    }
-
-    private static Path tempDir(String name) {
-        try {
-            return Files.createTempDirectory("passerelle-" + name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -16,10 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * entries into the chain). On PostgreSQL their commit does not wait for the write-ahead log to reach the disk
  * ({@code synchronous_commit = off}): a crash can lose the last few hundred milliseconds of them, never half of
  * one, and never anything committed before. On a loopback disk whose flush takes milliseconds this is what
- * lets one worker keep up; business changes and anything promised to a peer keep the default, durable commit.
+ * lets one worker keep up; business changes and anything promised to a peer keep the default, durable commit. On the
+ * embedded database they skip the file sync every other commit waits for ({@link NodeTransactionManager}).
  */
 @Component
 public class RedoableTransactions {
+
+    /** The name these transactions carry, by which the transaction manager knows them. */
+    static final String NAME = "redoable";
 
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
@@ -31,6 +35,7 @@ public class RedoableTransactions {
         // Always a transaction of its own: the setting lasts for the whole transaction, which must never be a
         // caller's business transaction.
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transactions.setName(NAME);
         this.jdbc = jdbc;
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
         this.postgresql = "PostgreSQL".equalsIgnoreCase(product);

@@ -1,5 +1,7 @@
 package org.passerelle.server.support;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,6 +42,25 @@ public final class TestDatabase {
                     "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/passerelle") + ";AUTO_SERVER=TRUE");
         }
         return properties;
+    }
+
+    /**
+     * A connection of the test's own to a node's database given by {@code properties} (as {@link #freshDatabase} made
+     * them), also while the node runs in another process: H2 lets a second process in through its loopback server,
+     * with the password the node generated and keeps in {@code dataDir/keys}.
+     */
+    public static Connection connect(Path dataDir, Map<String, ?> properties) throws SQLException {
+        String url = String.valueOf(properties.get("spring.datasource.url"));
+        if (postgres()) {
+            return DriverManager.getConnection(url, env("PASSERELLE_TEST_PG_USER", "postgres"),
+                    env("PASSERELLE_TEST_PG_PASSWORD", ""));
+        }
+        try {
+            return DriverManager.getConnection(url, "sa",
+                    Files.readString(dataDir.resolve("keys").resolve("database.password")).strip());
+        } catch (IOException e) {
+            throw new SQLException("No password kept for the database of " + dataDir, e);
+        }
     }
 
     private static void createSchema(String url, String schema) {

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeliveryStore {
 
-    /** A delivery still to make, with the envelope as it travels. */
-    record Pending(long seq, String envelopeId, String peer, int attempts, Instant nextAttemptAt, String body) {
+    /** A delivery still to make, with the envelope as it travels; {@code held}: the peer holds it (out of line). */
+    record Pending(long seq, String envelopeId, String peer, int attempts, Instant nextAttemptAt, boolean held,
+            String body) {
     }
 
     private final JdbcClient jdbc;
@@ -35,14 +36,14 @@ class DeliveryStore {
     }
 
     /**
-     * The next unsettled deliveries to one peer, oldest first: they must go in this order. The batch is chosen before
-     * the bodies are joined: joined first, a backlog of thousands read every body of it for each batch of a hundred,
-     * so a node that fell behind fell further behind.
+     * The next deliveries to one peer that go in order, oldest first (queued, sent, retrying). The batch is chosen
+     * before the bodies are joined: joined first, a backlog of thousands read every body of it for each batch of a
+     * hundred, so a node that fell behind fell further behind.
      */
     List<Pending> pending(String peer, int limit) {
         return jdbc.sql("""
-                SELECT d.seq, d.envelope_id, d.peer, d.attempts, d.next_attempt_at, e.body
-                FROM (SELECT seq, envelope_id, peer, attempts, next_attempt_at FROM exchange_delivery
+                SELECT d.seq, d.envelope_id, d.peer, d.attempts, d.next_attempt_at, d.state, e.body
+                FROM (SELECT seq, envelope_id, peer, attempts, next_attempt_at, state FROM exchange_delivery
                       WHERE peer = :peer AND state IN ('QUEUED', 'SENT', 'RETRYING')
                       ORDER BY seq FETCH FIRST %d ROWS ONLY) d
                 JOIN exchange_envelope e ON e.id = d.envelope_id
@@ -50,19 +51,45 @@ class DeliveryStore {
                 """.formatted(limit)).param("peer", peer).query(DeliveryStore::pending).list();
     }
 
-    /** Marks a batch as handed to its peer, in one statement. */
+    /** Deliveries the peer holds for missing parents whose next offer is due, oldest first: out of line. */
+    List<Pending> heldDue(String peer, int limit, Instant now) {
+        return jdbc.sql("""
+                SELECT d.seq, d.envelope_id, d.peer, d.attempts, d.next_attempt_at, d.state, e.body
+                FROM (SELECT seq, envelope_id, peer, attempts, next_attempt_at, state FROM exchange_delivery
+                      WHERE peer = :peer AND state = 'HELD' AND next_attempt_at <= :now
+                      ORDER BY seq FETCH FIRST %d ROWS ONLY) d
+                JOIN exchange_envelope e ON e.id = d.envelope_id
+                ORDER BY d.seq
+                """.formatted(limit)).param("peer", peer).param("now", EnvelopeStore.utc(now))
+                .query(DeliveryStore::pending).list();
+    }
+
+    /**
+     * Marks a batch as handed to its peer, in one statement. A held delivery stays held (out of line) until the peer
+     * answers otherwise.
+     */
     void markSent(List<Long> seqs, Instant now, Instant retryAt) {
         jdbc.sql("""
-                UPDATE exchange_delivery SET state = 'SENT', attempts = attempts + 1, next_attempt_at = :retry,
-                    first_sent_at = COALESCE(first_sent_at, :now)
+                UPDATE exchange_delivery SET state = CASE WHEN state = 'HELD' THEN 'HELD' ELSE 'SENT' END,
+                    attempts = attempts + 1, next_attempt_at = :retry, first_sent_at = COALESCE(first_sent_at, :now)
                 WHERE seq IN (:seqs)
                 """).param("retry", EnvelopeStore.utc(retryAt)).param("now", EnvelopeStore.utc(now)).param("seqs", seqs)
                 .update();
     }
 
     void markRetrying(long seq, Instant retryAt, String error) {
-        jdbc.sql("UPDATE exchange_delivery SET state = 'RETRYING', next_attempt_at = :retry, last_error = :error WHERE seq = :seq")
-                .param("retry", EnvelopeStore.utc(retryAt)).param("error", clip(error)).param("seq", seq).update();
+        mark(seq, DeliveryState.RETRYING, retryAt, error);
+    }
+
+    /** The peer holds the envelope until it has its parents: offered again at {@code retryAt}, out of line. */
+    void markHeld(long seq, Instant retryAt, String detail) {
+        mark(seq, DeliveryState.HELD, retryAt, detail);
+    }
+
+    private void mark(long seq, DeliveryState state, Instant retryAt, String error) {
+        jdbc.sql("UPDATE exchange_delivery SET state = :state, next_attempt_at = :retry, last_error = :error WHERE seq = :seq")
+                .param("state", state.name()).param("retry", EnvelopeStore.utc(retryAt)).param("error", clip(error))
+                .param("seq", seq).update();
     }
 
     /** A delivery the peer acknowledged with a receipt. */
@@ -108,7 +135,8 @@ class DeliveryStore {
 
     private static Pending pending(ResultSet rs, int n) throws SQLException {
         return new Pending(rs.getLong("seq"), rs.getString("envelope_id"), rs.getString("peer"), rs.getInt("attempts"),
-                instant(rs, "next_attempt_at"), rs.getString("body"));
+                instant(rs, "next_attempt_at"), DeliveryState.HELD.name().equals(rs.getString("state")),
+                rs.getString("body"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

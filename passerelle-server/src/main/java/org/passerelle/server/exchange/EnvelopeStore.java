@@ -104,6 +104,25 @@ class EnvelopeStore {
                 .query(EnvelopeStore::row).list();
     }
 
+    /** Held envelopes whose missing parents are due to be asked for again, with how often they were asked for. */
+    List<HeldRow> heldDueForFetch(Instant now) {
+        return jdbc.sql("""
+                SELECT * FROM exchange_envelope WHERE state = 'HELD' AND (next_fetch_at IS NULL OR next_fetch_at <= :now)
+                ORDER BY stored_at, id
+                """).param("now", utc(now))
+                .query((rs, n) -> new HeldRow(row(rs, n), rs.getInt("fetch_attempts"))).list();
+    }
+
+    /** A held envelope and how many times its missing parents were asked for in vain. */
+    record HeldRow(Row row, int fetchAttempts) {
+    }
+
+    /** Its parents could not all be fetched: asked for again at {@code nextFetchAt}. */
+    void fetchFailed(String id, Instant nextFetchAt) {
+        jdbc.sql("UPDATE exchange_envelope SET fetch_attempts = fetch_attempts + 1, next_fetch_at = :next WHERE id = :id")
+                .param("next", utc(nextFetchAt)).param("id", id).update();
+    }
+
     boolean stored(String hash) {
         return jdbc.sql("SELECT COUNT(*) FROM exchange_envelope WHERE hash = :h AND state <> 'HELD'").param("h", hash)
                 .query(Long.class).single() > 0;

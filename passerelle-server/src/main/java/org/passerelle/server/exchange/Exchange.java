@@ -3,7 +3,9 @@ package org.passerelle.server.exchange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.passerelle.protocol.AttachmentRef;
 import org.passerelle.protocol.CaseRef;
@@ -21,7 +23,6 @@ import org.passerelle.protocol.UuidV7;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.party.NodeIdentity;
 import org.passerelle.server.party.PartyDirectory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -41,14 +42,14 @@ public class Exchange {
     private final PartyDirectory parties;
     private final KindRegistry kinds;
     private final EnvelopeVerifier verifier;
-    private final ApplicationEventPublisher events;
-    private final OutboxWorker outbox;
+    private final Outbox outbox;
+    private final OutboxWorker worker;
     private final AuditTrail audit;
     private final Clock clock;
 
     Exchange(EnvelopeStore envelopes, DeliveryStore deliveries, AttachmentFiles files, NodeIdentity identity,
-            PartyDirectory parties, KindRegistry kinds, EnvelopeVerifier verifier, ApplicationEventPublisher events,
-            OutboxWorker outbox, AuditTrail audit, Clock clock) {
+            PartyDirectory parties, KindRegistry kinds, EnvelopeVerifier verifier, Outbox outbox, OutboxWorker worker,
+            AuditTrail audit, Clock clock) {
         this.envelopes = envelopes;
         this.deliveries = deliveries;
         this.files = files;
@@ -56,8 +57,8 @@ public class Exchange {
         this.parties = parties;
         this.kinds = kinds;
         this.verifier = verifier;
-        this.events = events;
         this.outbox = outbox;
+        this.worker = worker;
         this.audit = audit;
         this.clock = clock;
     }
@@ -80,25 +81,19 @@ public class Exchange {
                 });
         Instant now = clock.instant();
         List<AttachmentRef> refs = new ArrayList<>();
+        Map<String, byte[]> bytes = new HashMap<>();
         for (NewAttachment file : attachments) {
             String sha256 = EnvelopeJson.sha256Hex(file.content());
-            files.save(sha256, file.content());
+            bytes.put(sha256, file.content());
             refs.add(new AttachmentRef(file.name(), file.mediaType(), sha256, file.content().length));
         }
-        List<Envelope> thread = new ArrayList<>(envelopes.threadEnvelopes(caseRef.id()));
+        List<Envelope> thread = envelopes.threadEnvelopes(caseRef.id());
         List<String> parents = CaseThread.of(thread).heads();
         Envelope envelope = identity.envelopeSigner().sign(new EnvelopeDraft(UuidV7.at(now).toString(), caseRef, kind,
                 parties.self().code(), to, parents, now, handling, payload, refs));
-        envelopes.insert(envelope, false, EnvelopeStore.STORED, now);
-        for (AttachmentRef ref : refs) {
-            envelopes.insertAttachment(envelope.id(), ref.sha256(), ref.name(), ref.mediaType(), ref.size());
-        }
-        to.forEach(peer -> deliveries.queue(envelope.id(), peer, now));
-        thread.add(envelope);
-        events.publishEvent(new CaseEnvelopesStored(List.of(new CaseEnvelopeStored(caseRef.id(), caseRef.type(),
-                envelope.id(), kind, false, CaseThread.of(thread)))));
+        outbox.store(envelope, thread, bytes);
         audit.success("envelope.send", caseRef.type(), caseRef.id());
-        outbox.wakeAfterCommit();
+        worker.wakeAfterCommit();
         return envelope;
     }
 

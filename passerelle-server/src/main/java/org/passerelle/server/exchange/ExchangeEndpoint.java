@@ -40,6 +40,7 @@ class ExchangeEndpoint {
     private final OutboxWorker worker;
     private final ExchangeProperties properties;
     private final AnonymousRefusals refusals;
+    private final SeenSignatures seen;
     private final Clock clock;
     /**
      * Deliveries being received, per peer. A peer's outbox sends one batch at a time, so one is all it needs; more
@@ -48,7 +49,7 @@ class ExchangeEndpoint {
     private final Map<String, Semaphore> receiving = new ConcurrentHashMap<>();
 
     ExchangeEndpoint(Inbox inbox, EnvelopeStore envelopes, AttachmentFiles files, PartyDirectory parties,
-            OutboxWorker worker, ExchangeProperties properties, AnonymousRefusals refusals,
+            OutboxWorker worker, ExchangeProperties properties, AnonymousRefusals refusals, SeenSignatures seen,
             Clock clock) {
         this.inbox = inbox;
         this.envelopes = envelopes;
@@ -57,6 +58,7 @@ class ExchangeEndpoint {
         this.worker = worker;
         this.properties = properties;
         this.refusals = refusals;
+        this.seen = seen;
         this.clock = clock;
     }
 
@@ -64,7 +66,8 @@ class ExchangeEndpoint {
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
         // The signature covers the body's hash, declared in a header: it is checked, and the size bounded, before
         // the body is read, so that a caller without a trusted key cannot make this node buffer anything.
-        long limit = (long) properties.batchSize() * properties.maxEnvelopeBytes() * 2 + 4 * properties.maxAttachmentBytes();
+        long limit = (long) properties.maxEnvelopesPerDelivery() * properties.maxEnvelopeBytes() * 2
+                + 4 * properties.maxAttachmentBytes();
         if (request.getContentLengthLong() > limit) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"request too large\"}");
         }
@@ -96,6 +99,11 @@ class ExchangeEndpoint {
             batch = ExchangeBatch.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             return ResponseEntity.badRequest().body(EnvelopeJson.write(EnvelopeJson.object().put("error", e.getMessage())));
+        }
+        if (batch.envelopes().size() > properties.maxEnvelopesPerDelivery()) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(EnvelopeJson.write(EnvelopeJson.object()
+                    .put("error", batch.envelopes().size() + " envelopes in one delivery; at most "
+                            + properties.maxEnvelopesPerDelivery() + " are accepted")));
         }
         if (batch.attachments().values().stream().anyMatch(b -> b.length > properties.maxAttachmentBytes())) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"attachment too large\"}");
@@ -147,6 +155,9 @@ class ExchangeEndpoint {
                         request.getHeader(RequestSignature.DATE_HEADER),
                         request.getHeader(RequestSignature.BODY_HASH_HEADER),
                         request.getHeader(RequestSignature.SIGNATURE_HEADER), clock.instant());
+        if (problem == null && !seen.firstUse(request.getHeader(RequestSignature.SIGNATURE_HEADER))) {
+            problem = "signature already used (a replayed request)";
+        }
         if (problem != null) {
             audit(request, party, problem);
             return Optional.empty();

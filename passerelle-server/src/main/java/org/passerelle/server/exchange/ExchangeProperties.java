@@ -1,6 +1,7 @@
 package org.passerelle.server.exchange;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How this node exchanges with its peers.
  *
  * @param pollInterval how often the outbox looks for due deliveries when nothing wakes it
- * @param batchSize envelopes sent to one peer in one request
+ * @param batchSize envelopes sent to one peer in one request (at most the peer's {@code maxEnvelopesPerDelivery})
+ * @param maxEnvelopesPerDelivery the most envelopes accepted in one delivery from a peer; more are refused whole, and
+ *        the body may not exceed what that many envelopes of the size limit need
  * @param initialBackoff wait before the first retry; doubled at each failure, with jitter
  * @param maxBackoff the longest wait between two attempts
  * @param maxEnvelopeBytes the largest envelope accepted
@@ -20,10 +23,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ExchangeProperties(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("100") int batchSize,
+        @DefaultValue("100") int maxEnvelopesPerDelivery,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("1048576") int maxEnvelopeBytes,
         @DefaultValue("20971520") long maxAttachmentBytes,
         @DefaultValue("5m") Duration maxClockSkew,
         @DefaultValue("30d") Duration maxAge) {
+
+    /**
+     * How long to wait after failed attempt number {@code attempt} (from 1): 2^(attempt-1) times the initial back-off,
+     * capped, then a random half of it added back as jitter, so that nodes retrying together spread out.
+     */
+    public Duration backoff(int attempt) {
+        long base = initialBackoff.toMillis();
+        long capped = Math.min(maxBackoff.toMillis(), base << Math.min(Math.max(attempt - 1, 0), 30));
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
 }

@@ -2,14 +2,13 @@ package org.passerelle.server.exchange;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.EnvelopeRejectedException;
 import org.passerelle.protocol.EnvelopeVerifier;
@@ -28,7 +27,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Delivers the outbox: for each peer, its unsettled envelopes in the order they were written, in batches,
  * until each has the peer's signed receipt or rejection. A failed attempt waits longer each time (exponential
- * back-off with jitter) and holds back everything after it, so a peer never sees a later envelope first.
+ * back-off with jitter) and holds back everything after it, so a peer never sees a later envelope first. An
+ * envelope the peer holds for missing parents leaves the line: it is offered again, with the same back-off, until the
+ * peer has fetched its parents and answers with a receipt, while the envelopes after it (other cases) go on.
  * The outbox is the database, so a crash between commit and send only delays delivery. Its bookkeeping commits
  * without waiting for the disk: if a crash loses it, the envelopes are sent again and the peer, which stores
  * each envelope once, answers again.
@@ -94,11 +95,19 @@ class OutboxWorker implements SmartLifecycle {
 
     private void deliverTo(Peer peer) {
         Instant now = clock.instant();
-        List<DeliveryStore.Pending> batch = deliveries.pending(peer.party().code(), properties.batchSize());
-        if (batch.isEmpty() || batch.get(0).nextAttemptAt().isAfter(now)) {
+        List<DeliveryStore.Pending> batch = new ArrayList<>();
+        List<DeliveryStore.Pending> inLine = deliveries.pending(peer.party().code(), properties.batchSize());
+        if (!inLine.isEmpty() && !inLine.get(0).nextAttemptAt().isAfter(now)) {
+            batch.addAll(inLine);
+        }
+        if (batch.size() < properties.batchSize()) {
+            batch.addAll(deliveries.heldDue(peer.party().code(), properties.batchSize() - batch.size(), now));
+            batch.sort(Comparator.comparingLong(DeliveryStore.Pending::seq));
+        }
+        if (batch.isEmpty()) {
             return;
         }
-        Instant retryAt = now.plus(backoff(batch.get(0).attempts() + 1));
+        Instant retryAt = now.plus(properties.backoff(batch.get(0).attempts() + 1));
         transactions.run(() -> deliveries.markSent(batch.stream().map(DeliveryStore.Pending::seq).toList(),
                 now, retryAt));
         Map<String, DeliveryStore.Pending> byId = new LinkedHashMap<>();
@@ -114,7 +123,7 @@ class OutboxWorker implements SmartLifecycle {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.info("Delivery to {} failed ({} envelopes), next attempt at {}: {}", peer.party().code(), batch.size(),
                     retryAt, error);
-            transactions.run(() -> batch.forEach(p -> deliveries.markRetrying(p.seq(), retryAt, error)));
+            transactions.run(() -> batch.forEach(p -> retryLater(p, retryAt, error)));
             return;
         }
         // Answers are checked first, on every core (signatures cost CPU, not locks), then recorded together.
@@ -126,13 +135,19 @@ class OutboxWorker implements SmartLifecycle {
         }
     }
 
-    /** What one answer means for its delivery: the peer's verified receipt or rejection, or a reason to retry. */
-    private record Settlement(DeliveryStore.Pending pending, Envelope answer, String retryReason) {
+    /**
+     * What one answer means for its delivery: the peer's verified receipt or rejection, or a reason to offer it again
+     * ({@code held}: the peer holds it for missing parents).
+     */
+    private record Settlement(DeliveryStore.Pending pending, Envelope answer, String retryReason, boolean held) {
+        Settlement(DeliveryStore.Pending pending, Envelope answer, String retryReason) {
+            this(pending, answer, retryReason, false);
+        }
     }
 
     private Settlement settlement(Peer peer, DeliveryStore.Pending pending, PeerTransport.Result result) {
         if (Inbox.Answer.HELD.equals(result.outcome())) {
-            return new Settlement(pending, null, "held by " + peer.party().code() + ": " + result.detail());
+            return new Settlement(pending, null, "held by " + peer.party().code() + ": " + result.detail(), true);
         }
         Envelope answer;
         try {
@@ -152,8 +167,12 @@ class OutboxWorker implements SmartLifecycle {
         List<Envelope> answers = new ArrayList<>();
         List<DeliveryStore.Acceptance> accepted = new ArrayList<>();
         for (Settlement s : settlements) {
+            if (s.held()) {
+                deliveries.markHeld(s.pending().seq(), heldRetryAt(s.pending(), now), s.retryReason());
+                continue;
+            }
             if (s.answer() == null) {
-                deliveries.markRetrying(s.pending().seq(), retryAt, s.retryReason());
+                retryLater(s.pending(), retryAt, s.retryReason());
                 continue;
             }
             // Each answer is a new envelope (a re-delivery is answered by a new receipt), so it is stored as it comes.
@@ -171,11 +190,18 @@ class OutboxWorker implements SmartLifecycle {
         deliveries.markAccepted(accepted, now);
     }
 
-    /** 2^(attempt-1) times the initial back-off, capped, then a random half of it added back as jitter. */
-    Duration backoff(int attempt) {
-        long base = properties.initialBackoff().toMillis();
-        long capped = Math.min(properties.maxBackoff().toMillis(), base << Math.min(attempt - 1, 30));
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    /** A failed attempt: a held delivery stays out of line, any other holds back those after it. */
+    private void retryLater(DeliveryStore.Pending pending, Instant retryAt, String error) {
+        if (pending.held()) {
+            deliveries.markHeld(pending.seq(), heldRetryAt(pending, clock.instant()), error);
+        } else {
+            deliveries.markRetrying(pending.seq(), retryAt, error);
+        }
+    }
+
+    /** When a held delivery is offered again: its own back-off, as it goes out of line. */
+    private Instant heldRetryAt(DeliveryStore.Pending pending, Instant now) {
+        return now.plus(properties.backoff(pending.attempts() + 1));
     }
 
     @Override

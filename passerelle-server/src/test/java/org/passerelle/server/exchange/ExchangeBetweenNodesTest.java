@@ -290,6 +290,30 @@ class ExchangeBetweenNodesTest {
         }
     }
 
+    /** A peer cannot make a node hold and answer an unbounded batch: more envelopes than the limit are refused whole. */
+    @Test
+    void aDeliveryOfMoreEnvelopesThanTheLimitIsRefusedWhole() throws Exception {
+        byte[] body = new ExchangeBatch(java.util.Collections.nCopies(101, "{}"), Map.of()).toBytes();
+        var response = deliverAsFrance(body, body);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("101 envelopes in one delivery; at most 100 are accepted");
+    }
+
+    /** A captured signed request played again while its date is still accepted is refused and audited. */
+    @Test
+    void aReplayedRequestSignatureIsRefused() throws Exception {
+        byte[] body = new ExchangeBatch(List.of(), Map.of()).toBytes();
+        java.net.http.HttpRequest captured = signedAsFrance(body, body);
+        var client = java.net.http.HttpClient.newHttpClient();
+        var first = client.send(captured, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(first.statusCode()).isIn(200, 429); // 429: France's own outbox held the reception slot
+        var replayed = client.send(captured, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(morocco.bean(AuditLog.class).search(new AuditFilter(null, "exchange.request", null, null, null, 100)))
+                .anySatisfy(e -> assertThat(e.event().details())
+                        .isEqualTo("as node FR: signature already used (a replayed request)"));
+    }
+
     /** Refused requests are audited one by one up to a limit per address and minute, then only counted. */
     @Test
     void refusedRequestsCannotFillTheAuditLog() throws Exception {
@@ -342,6 +366,62 @@ class ExchangeBetweenNodesTest {
         france.stop();
         france.start();
         await("the outbox to settle", () -> settled(france, caseId));
+    }
+
+    @Test
+    void anEnvelopeThisNodeLostIsRecoveredFromThePeersCopy() {
+        String caseId = open("Lost at home", "H0");
+        await("the request to reach Morocco and its receipt", () -> exists(morocco, caseId) && settled(france, caseId));
+        // A crash took back France's commit after Morocco had received the request (what a node without durable
+        // commits lost): France no longer holds it.
+        Envelope request = records(france, caseId).get(0).envelope();
+        JdbcClient frenchDatabase = france.bean(JdbcClient.class);
+        frenchDatabase.sql("DELETE FROM exchange_delivery WHERE envelope_id = :id").param("id", request.id()).update();
+        frenchDatabase.sql("DELETE FROM exchange_envelope WHERE case_id = :c").param("c", caseId).update();
+        frenchDatabase.sql("DELETE FROM intel_information_request WHERE case_id = :c").param("c", caseId).update();
+        assertThat(records(france, caseId)).isEmpty();
+
+        morocco.bean(InformationRequests.class).answer(caseId, "We know this one.");
+        await("France to recover its request from Morocco's copy and take the answer",
+                () -> exists(france, caseId) && state(france, caseId).status() == RequestStatus.ANSWERED);
+        assertThat(records(france, caseId)).filteredOn(r -> r.envelope().id().equals(request.id())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.incoming()).isFalse();
+                    assertThat(r.envelope().hash()).isEqualTo(request.hash());
+                });
+        // Offered to Morocco again, it is acknowledged as a duplicate: the recovered copy is the one Morocco holds.
+        await("the recovered request's receipt", () -> settled(france, caseId));
+        assertThat(records(france, caseId)).filteredOn(r -> r.envelope().id().equals(request.id())).singleElement()
+                .satisfies(r -> assertThat(r.deliveries()).singleElement()
+                        .satisfies(d -> assertThat(d.receiptOutcome()).isEqualTo("duplicate")));
+        assertThat(france.bean(AuditLog.class).search(new AuditFilter(null, "envelope.recover", caseId, null, null, 10)))
+                .hasSize(1);
+    }
+
+    @Test
+    void aCaseWaitingForAParentNobodyHasDoesNotHoldBackTheOthers() throws InterruptedException {
+        // Morocco sends France an envelope whose parent no node holds: France holds it and cannot fetch the parent.
+        Instant now = Instant.now();
+        Envelope orphan = morocco.bean(NodeIdentity.class).envelopeSigner().sign(new EnvelopeDraft(
+                UuidV7.at(now).toString(), new CaseRef(UuidV7.at(now).toString(), "information-request"),
+                "information-request.request", "MA", List.of("FR"), List.of("ab".repeat(32)), now,
+                new Handling(HandlingCode.H0, 'X', 4, null),
+                EnvelopeJson.object().put("subject", "Orphan").put("question", "Orphan").put("urgency", "NORMAL"),
+                List.of()));
+        morocco.bean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(
+                status -> morocco.bean(Outbox.class).store(orphan, List.of(), Map.of()));
+        await("France to hold the orphan", () -> delivery(morocco, orphan.caseRef().id()).state() == DeliveryState.HELD);
+
+        String later = morocco.bean(InformationRequests.class).open(new NewInformationRequest("FR", "Later case",
+                "Anything on this boat?", "NORMAL", "H0", "B", "2", null), List.of());
+        await("a later case to reach France past the held one", () -> exists(france, later) && settled(morocco, later));
+        assertThat(delivery(morocco, orphan.caseRef().id()).state()).isEqualTo(DeliveryState.HELD);
+        // The parent is asked for with back-off (at most every second here), not at every round of the outbox (ten a
+        // second here).
+        String attempts = "SELECT fetch_attempts FROM exchange_envelope WHERE id = '" + orphan.id() + "'";
+        long before = count(france, attempts);
+        Thread.sleep(3000);
+        assertThat(count(france, attempts) - before).isBetween(1L, 5L);
     }
 
     @Test

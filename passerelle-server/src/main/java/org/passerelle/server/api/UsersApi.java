@@ -42,7 +42,8 @@ class UsersApi {
         return users.list();
     }
 
-    @Operation(summary = "Create a user; without a password, one is generated and returned once")
+    @Operation(summary = "Create a user; without a password, one is generated and returned once. An auditor account"
+            + " waits, disabled, for a second administrator's approval (no password is returned)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CreatedUser create(@RequestBody NewUser user) {
@@ -68,6 +69,12 @@ class UsersApi {
     UserAccount enable(@PathVariable String username) {
         users.setEnabled(username, true);
         return read(username);
+    }
+
+    @Operation(summary = "Approve an auditor account another administrator opened; its generated password is returned once")
+    @PostMapping("/{username}/approve")
+    NewPassword approve(@PathVariable String username) {
+        return new NewPassword(username, users.approve(username));
     }
 
     @Operation(summary = "Give a user a new generated password (their authenticator stays); they replace it at next sign-in")

@@ -51,7 +51,10 @@ public class UserService {
         this.clock = clock;
     }
 
-    /** A created account and the initial password to hand over, shown once and never stored in clear. */
+    /**
+     * A created account and the initial password to hand over, shown once and never stored in clear (null for an
+     * auditor account awaiting approval: its password is generated for the approving administrator).
+     */
     public record Created(UserAccount account, String initialPassword) {
     }
 
@@ -78,7 +81,9 @@ public class UserService {
         if (user.office() != null && user.office().length() > 120) {
             errors.add(new InvalidInputException.FieldError("office", "user.error.office"));
         }
-        if (user.password() != null) {
+        if (user.password() != null && needsApproval(role.orElse(null))) {
+            errors.add(new InvalidInputException.FieldError("password", "user.error.auditorPassword"));
+        } else if (user.password() != null) {
             PasswordPolicy.violation(user.username(), user.password())
                     .ifPresent(key -> errors.add(new InvalidInputException.FieldError("password", key)));
         }
@@ -87,22 +92,67 @@ public class UserService {
         }
     }
 
+    /**
+     * Opens an account. An auditor account opened by an administrator (rather than by the operator on the server's
+     * command line) stays disabled, without a usable password, until a second administrator approves it
+     * ({@link #approve}): no administrator alone can give themselves the audit log.
+     */
     @Transactional
     public Created create(NewUser user) {
         validate(user);
+        Role role = Role.parse(user.role()).orElseThrow();
+        boolean approval = needsApproval(role);
         String password = user.password() != null ? user.password() : OneTimeSecrets.password();
         jdbc.sql("""
                 INSERT INTO users (username, display_name, role, party, office, password_hash, created_at,
-                                   password_change_required, generated_password_expires_at)
-                VALUES (:username, :displayName, :role, :party, :office, :hash, :now, :generated, :expires)
+                                   password_change_required, generated_password_expires_at, enabled,
+                                   approval_requested_by)
+                VALUES (:username, :displayName, :role, :party, :office, :hash, :now, :generated, :expires, :enabled,
+                        :requestedBy)
                 """)
                 .param("username", user.username()).param("displayName", user.displayName().strip())
-                .param("role", Role.parse(user.role()).orElseThrow().name()).param("party", parties.self().code())
+                .param("role", role.name()).param("party", parties.self().code())
                 .param("office", blankToNull(user.office())).param("hash", passwordEncoder.encode(password))
                 .param("now", now()).param("generated", user.password() == null)
-                .param("expires", user.password() == null ? generatedPasswordExpiry() : null).update();
-        audit.success("user.create", "user", user.username());
-        return new Created(load(user.username()).orElseThrow(), user.password() == null ? password : null);
+                .param("expires", user.password() == null ? generatedPasswordExpiry() : null)
+                .param("enabled", !approval).param("requestedBy", approval ? AuditTrail.currentActor() : null).update();
+        audit.record("user.create", "user", user.username(), AuditOutcome.SUCCESS, approval
+                ? "auditor account awaiting a second administrator's approval"
+                : AuditTrail.nodeItself() ? "by the node's operator (command line)" : null);
+        return new Created(load(user.username()).orElseThrow(),
+                user.password() == null && !approval ? password : null);
+    }
+
+    /**
+     * A second administrator approves an auditor account another opened: it is enabled with a generated password,
+     * returned for the approver to hand over (and replaced by its owner at the first sign-in). A refusal is checked
+     * before anything is written, and commits so that its audit entry stays.
+     */
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    public String approve(String username) {
+        UserAccount account = load(username).filter(UserAccount::awaitingApproval).orElseThrow(() ->
+                new InvalidInputException(List.of(new InvalidInputException.FieldError("username", "user.error.notAwaitingApproval"))));
+        String approver = AuditTrail.currentActor();
+        if (account.approvalRequestedBy().equals(approver)) {
+            audit.record("user.approve", "user", username, AuditOutcome.DENIED, "requested by the same administrator");
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("username", "user.error.approveOwn")));
+        }
+        String password = OneTimeSecrets.password();
+        jdbc.sql("""
+                UPDATE users SET enabled = TRUE, approval_requested_by = NULL, approved_by = :approver,
+                                 password_hash = :hash, password_change_required = TRUE,
+                                 generated_password_expires_at = :expires
+                WHERE username = :u
+                """).param("approver", approver).param("hash", passwordEncoder.encode(password))
+                .param("expires", generatedPasswordExpiry()).param("u", username).update();
+        audit.record("user.approve", "user", username, AuditOutcome.SUCCESS,
+                "auditor account requested by " + account.approvalRequestedBy());
+        return password;
+    }
+
+    /** An auditor account opened by a signed-in administrator waits for a second one. */
+    private static boolean needsApproval(Role role) {
+        return role == Role.AUDITOR && !AuditTrail.nodeItself();
     }
 
     /** Reads an account for display: a read of personal data, so it is audited. */
@@ -130,9 +180,20 @@ public class UserService {
         return jdbc.sql("SELECT * FROM users ORDER BY username").query(UserService::accountOf).list();
     }
 
+    /**
+     * Enables or disables an account. An account awaiting approval is enabled only by {@link #approve}; the last
+     * enabled administrator stays, so that the node always has one.
+     */
     @Transactional
     public void setEnabled(String username, boolean enabled) {
-        requireExists(username);
+        UserAccount account = load(username).orElseThrow(() ->
+                new InvalidInputException(List.of(new InvalidInputException.FieldError("username", "user.error.unknown"))));
+        if (enabled && account.awaitingApproval()) {
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("username", "user.error.awaitingApproval")));
+        }
+        if (!enabled && account.enabled() && account.role() == Role.ADMINISTRATOR && enabledAdministrators() <= 1) {
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("username", "user.error.lastAdministrator")));
+        }
         jdbc.sql("UPDATE users SET enabled = :enabled, failed_attempts = 0, locked_until = NULL WHERE username = :u")
                 .param("enabled", enabled).param("u", username).update();
         if (!enabled) {
@@ -212,6 +273,11 @@ public class UserService {
     public void setLocale(String username, String locale) {
         jdbc.sql("UPDATE users SET locale = :locale WHERE username = :u").param("locale", locale)
                 .param("u", username).update();
+    }
+
+    private long enabledAdministrators() {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = :role AND enabled = TRUE")
+                .param("role", Role.ADMINISTRATOR.name()).query(Long.class).single();
     }
 
     boolean exists(String username) {
@@ -335,7 +401,7 @@ public class UserService {
                 rs.getBoolean("enabled"), rs.getString("totp_secret") != null,
                 locked == null ? null : locked.toInstant(), rs.getString("locale"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getBoolean("password_change_required"),
-                expires == null ? null : expires.toInstant());
+                expires == null ? null : expires.toInstant(), rs.getString("approval_requested_by"));
     }
 
     Instant instant() {

@@ -19,7 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The administrator's user pages: list, create (form, then check your answers, then the initial password
- * shown once), view, disable or enable, and reset a user's password or authenticator, each alone.
+ * shown once), view, disable or enable, approve an auditor account another administrator opened, and reset a user's
+ * password or authenticator, each alone.
  */
 @Controller
 class UserAdminController {
@@ -63,6 +64,9 @@ class UserAdminController {
     String create(@ModelAttribute UserForm form, Model model) {
         try {
             UserService.Created created = users.create(form.toNewUser());
+            if (created.account().awaitingApproval()) {
+                return "redirect:/admin/users/" + created.account().username();
+            }
             model.addAttribute("account", created.account());
             model.addAttribute("password", created.initialPassword());
             return "admin/user-password";
@@ -73,15 +77,37 @@ class UserAdminController {
 
     @GetMapping("/admin/users/{username}")
     String view(@PathVariable String username, @RequestParam(required = false) String secondFactorReset, Model model) {
-        model.addAttribute("account", users.read(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        model.addAttribute("secondFactorReset", secondFactorReset != null);
-        return "admin/user";
+        return view(username, secondFactorReset != null, List.of(), model);
     }
 
     @PostMapping("/admin/users/{username}/enabled")
-    String setEnabled(@PathVariable String username, @RequestParam boolean enabled) {
-        users.setEnabled(username, enabled);
-        return "redirect:/admin/users/" + username;
+    String setEnabled(@PathVariable String username, @RequestParam boolean enabled, Model model) {
+        try {
+            users.setEnabled(username, enabled);
+            return "redirect:/admin/users/" + username;
+        } catch (InvalidInputException e) {
+            return view(username, false, FormErrors.of(e), model);
+        }
+    }
+
+    /** A second administrator approves an auditor account: its generated password is shown to them, once. */
+    @PostMapping("/admin/users/{username}/approve")
+    String approve(@PathVariable String username, Model model) {
+        try {
+            String password = users.approve(username);
+            model.addAttribute("account", users.read(username).orElseThrow());
+            model.addAttribute("password", password);
+            return "admin/user-password";
+        } catch (InvalidInputException e) {
+            return view(username, false, FormErrors.of(e), model);
+        }
+    }
+
+    private String view(String username, boolean secondFactorReset, List<FormErrors.Error> errors, Model model) {
+        model.addAttribute("account", users.read(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("secondFactorReset", secondFactorReset);
+        model.addAttribute("errors", errors);
+        return "admin/user";
     }
 
     @PostMapping("/admin/users/{username}/reset-password")

@@ -42,6 +42,17 @@ class CliTest {
         assertThat(CliRunner.run(config, "audit", "verify").out()).contains("Audit chain intact");
     }
 
+    /** The operator on the server opens an auditor account at once: the command line is the second pair of hands. */
+    @Test
+    void theCommandLineOpensAnAuditorAccountWithoutApproval() throws IOException {
+        Path config = config();
+        CliRunner.Result added = CliRunner.run(config, "users", "add", "--username", "cli.auditor", "--name",
+                "Data protection officer", "--role", "auditor");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).containsPattern("Initial password: \\S{19}");
+        assertThat(CliRunner.run(config, "users", "list").out()).containsPattern("cli.auditor\\s+AUDITOR\\s+yes");
+    }
+
     @Test
     void invalidUsersAreRefusedWithTheReason() throws IOException {
         Path config = config();

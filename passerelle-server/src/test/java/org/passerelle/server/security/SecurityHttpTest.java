@@ -343,6 +343,62 @@ class SecurityHttpTest extends NodeTest {
     }
 
     @Test
+    void anAuditorAccountNeedsASecondAdministratorsApproval() throws Exception {
+        TestUser first = newUser(Role.ADMINISTRATOR);
+        TestUser second = newUser(Role.ADMINISTRATOR);
+        String firstToken = tokens.issue(first.username(), "test").secret();
+        String secondToken = tokens.issue(second.username(), "test").secret();
+        String auditor = "auditor." + Long.toString(System.nanoTime(), 36);
+
+        HttpResponse<String> withPassword = api("POST", "/api/v1/users", firstToken, """
+                {"username":"%s","displayName":"Chosen","role":"AUDITOR","password":"A-password-chosen-by-me-1"}"""
+                .formatted(auditor));
+        assertThat(withPassword.statusCode()).isEqualTo(400);
+        assertThat(withPassword.body()).contains("user.error.auditorPassword");
+
+        HttpResponse<String> created = api("POST", "/api/v1/users", firstToken,
+                "{\"username\":\"%s\",\"displayName\":\"Data protection officer\",\"role\":\"AUDITOR\"}"
+                        .formatted(auditor));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"initialPassword\":null", "\"enabled\":false",
+                "\"approvalRequestedBy\":\"" + first.username() + "\"");
+        // Neither enabling it nor approving it is the first administrator's to do.
+        assertThat(api("POST", "/api/v1/users/" + auditor + "/enable", firstToken, null).body())
+                .contains("user.error.awaitingApproval");
+        assertThat(api("POST", "/api/v1/users/" + auditor + "/approve", firstToken, null).body())
+                .contains("user.error.approveOwn");
+        assertThat(users.read(auditor).orElseThrow().enabled()).isFalse();
+
+        HttpResponse<String> approved = api("POST", "/api/v1/users/" + auditor + "/approve", secondToken, null);
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(approved.body()).contains("\"password\":\"");
+        UserAccount account = users.read(auditor).orElseThrow();
+        assertThat(account.enabled()).isTrue();
+        assertThat(account.awaitingApproval()).isFalse();
+        assertThat(account.passwordChangeRequired()).isTrue();
+        assertThat(audit.search(new AuditFilter(null, "user.", auditor, null, null, 10)))
+                .extracting(e -> e.event().action() + " " + e.event().actor() + " " + e.event().outcome())
+                .contains("user.create " + first.username() + " SUCCESS", "user.approve " + first.username() + " DENIED",
+                        "user.approve " + second.username() + " SUCCESS");
+    }
+
+    @Test
+    void theLastActiveAdministratorCannotBeDisabled() throws Exception {
+        TestUser last = newUser(Role.ADMINISTRATOR);
+        String token = tokens.issue(last.username(), "test").secret();
+        jdbc.sql("UPDATE users SET enabled = FALSE WHERE role = 'ADMINISTRATOR' AND username <> :u")
+                .param("u", last.username()).update();
+        HttpResponse<String> refused = api("POST", "/api/v1/users/" + last.username() + "/disable", token, null);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("user.error.lastAdministrator");
+        assertThat(users.read(last.username()).orElseThrow().enabled()).isTrue();
+
+        TestUser another = newUser(Role.ADMINISTRATOR);
+        assertThat(api("POST", "/api/v1/users/" + last.username() + "/disable", token, null).statusCode()).isEqualTo(200);
+        assertThat(users.read(another.username()).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
     void disablingAUserRevokesTheirTokens() throws Exception {
         TestUser analyst = newUser(Role.ANALYST);
         ApiTokens.Issued token = tokens.issue(analyst.username(), "script");

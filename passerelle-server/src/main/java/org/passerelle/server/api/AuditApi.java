@@ -32,7 +32,8 @@ class AuditApi {
         this.trail = trail;
     }
 
-    record Verification(boolean intact, long entriesChecked, Long firstBrokenSeq, String reason) {
+    record Verification(boolean intact, long entriesChecked, Long firstBrokenSeq, String reason,
+            long signedHeadsChecked) {
     }
 
     @Operation(summary = "Audit entries, newest first; action matches as a prefix")
@@ -47,12 +48,13 @@ class AuditApi {
         return log.search(filter);
     }
 
-    @Operation(summary = "Walk the hash chain and name the first broken entry")
+    @Operation(summary = "Walk the hash chain, check it against the heads this node signed, and name the first broken entry")
     @GetMapping("/verification")
     Verification verify() {
         ChainVerification result = log.verify();
         trail.success("audit.verify", "audit", null);
         return new Verification(result.intact(), result.entriesChecked(),
-                result.firstBrokenSeq().isPresent() ? result.firstBrokenSeq().getAsLong() : null, result.reason());
+                result.firstBrokenSeq().isPresent() ? result.firstBrokenSeq().getAsLong() : null, result.reason(),
+                result.signedHeadsChecked());
     }
 }

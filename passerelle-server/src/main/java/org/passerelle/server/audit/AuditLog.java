@@ -7,8 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -32,12 +36,15 @@ public class AuditLog {
     private final NamedParameterJdbcTemplate batches;
     private final Clock clock;
     private final AuditSequencer sequencer;
+    private final AuditCheckpoints checkpoints;
 
-    AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Clock clock, AuditSequencer sequencer) {
+    AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Clock clock, AuditSequencer sequencer,
+            AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.clock = clock;
         this.sequencer = sequencer;
+        this.checkpoints = checkpoints;
     }
 
     @Transactional
@@ -90,12 +97,24 @@ public class AuditLog {
         return jdbc.sql(sql.toString()).params(params).query(AuditLog::entryOf).list();
     }
 
-    /** Walks the whole chain from the first entry and reports the first entry that does not hold. */
+    /**
+     * Walks the whole chain from the first entry and reports the first entry that does not hold, then checks it
+     * against the heads this node signed: a chain whose last entries were removed, or whose entries were rewritten
+     * with their hashes recomputed, still walks, but no longer ends where, or hashes as, a signed head says.
+     */
     public ChainVerification verify() {
+        return verify(checkpoints.all(), "this node");
+    }
+
+    /**
+     * As {@link #verify()}, against heads of this node's chain kept elsewhere ({@code keptBy}: a peer that witnessed
+     * them), each of which must carry this node's signature.
+     */
+    public ChainVerification verify(List<AuditCheckpoint> signedHeads, String keptBy) {
         sequencer.sequencePending();
         // The head first: entries linked during the walk come after it, and are left for the next verification.
         Map<String, Object> head = jdbc.sql("SELECT seq, entry_hash FROM audit_head WHERE id = 1").query().singleRow();
-        ChainWalk walk = new ChainWalk();
+        ChainWalk walk = new ChainWalk(signedHeads.stream().map(AuditCheckpoint::seq).collect(Collectors.toSet()));
         jdbc.sql("SELECT * FROM audit_log WHERE seq <= :head ORDER BY seq").param("head", head.get("seq"))
                 .query((ResultSet rs) -> {
                     walk.accept(entryOf(rs, 0));
@@ -107,7 +126,25 @@ public class AuditLog {
             return ChainVerification.broken(walk.checked(), walk.lastSeq() + 1,
                     "entries after " + walk.lastSeq() + " were removed (the chain head names seq " + head.get("seq") + ")");
         }
-        return ChainVerification.intact(walk.checked());
+        long heldUpTo = 0;
+        for (AuditCheckpoint signed : signedHeads.stream().sorted(Comparator.comparingLong(AuditCheckpoint::seq)).toList()) {
+            if (!checkpoints.signedHere(signed)) {
+                return ChainVerification.broken(walk.checked(), signed.seq(), "the head for entry " + signed.seq()
+                        + " kept by " + keptBy + " does not carry this node's signature");
+            }
+            if (signed.seq() > walk.lastSeq()) {
+                return ChainVerification.broken(walk.checked(), walk.lastSeq() + 1, "entries " + (walk.lastSeq() + 1)
+                        + " to " + signed.seq() + " were removed: " + keptBy + " holds this node's signature over entry "
+                        + signed.seq() + ", signed " + signed.signedAt());
+            }
+            if (!walk.hashAt(signed.seq()).equals(signed.entryHash())) {
+                return ChainVerification.broken(walk.checked(), heldUpTo + 1, "entries " + (heldUpTo + 1) + " to "
+                        + signed.seq() + " were rewritten: " + keptBy + " holds this node's signature over entry "
+                        + signed.seq() + " with another hash, signed " + signed.signedAt());
+            }
+            heldUpTo = signed.seq();
+        }
+        return ChainVerification.intact(walk.checked(), signedHeads.size(), keptBy);
     }
 
     private static AuditEntry entryOf(ResultSet rs, int row) throws SQLException {
@@ -119,12 +156,18 @@ public class AuditLog {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    /** State of a walk along the chain; stops at the first entry that breaks it. */
+    /** State of a walk along the chain; stops at the first entry that breaks it, keeps the hashes of {@code wanted}. */
     private static final class ChainWalk {
+        private final Set<Long> wanted;
+        private final Map<Long, String> hashes = new HashMap<>();
         private long checked;
         private long lastSeq;
         private String lastHash = AuditHashing.GENESIS;
         private ChainVerification result;
+
+        ChainWalk(Set<Long> wanted) {
+            this.wanted = wanted;
+        }
 
         void accept(AuditEntry entry) {
             if (result != null) {
@@ -141,7 +184,14 @@ public class AuditLog {
                 checked++;
                 lastSeq = entry.seq();
                 lastHash = entry.hash();
+                if (wanted.contains(lastSeq)) {
+                    hashes.put(lastSeq, lastHash);
+                }
             }
+        }
+
+        String hashAt(long seq) {
+            return hashes.get(seq);
         }
 
         long checked() {

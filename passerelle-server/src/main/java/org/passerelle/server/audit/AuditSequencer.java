@@ -42,10 +42,14 @@ class AuditSequencer implements SmartLifecycle {
     private final RoundWorker worker = new RoundWorker("audit-sequencer", Duration.ofSeconds(1), GATHER,
             this::sequencePending);
 
-    AuditSequencer(JdbcClient jdbc, NamedParameterJdbcTemplate batches, RedoableTransactions transactions) {
+    private final AuditCheckpoints checkpoints;
+
+    AuditSequencer(JdbcClient jdbc, NamedParameterJdbcTemplate batches, RedoableTransactions transactions,
+            AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.transactions = transactions;
+        this.checkpoints = checkpoints;
     }
 
     /** Links every pending entry committed so far; returns how many. */
@@ -92,6 +96,7 @@ class AuditSequencer implements SmartLifecycle {
                 .update();
         jdbc.sql("UPDATE audit_head SET seq = :seq, entry_hash = :hash WHERE id = 1")
                 .param("seq", seq).param("hash", previousHash).update();
+        checkpoints.chainGrewTo(seq);
         return pending.size();
     }
 

@@ -124,6 +124,24 @@ class DeliveryStore {
                         instant(rs, "settled_at"))).list();
     }
 
+    /** For each peer, the newest envelope of cases of {@code caseType} it acknowledged with a receipt. */
+    List<Receipted> newestReceipted(String caseType) {
+        return jdbc.sql("""
+                SELECT d.peer, d.settled_at, e.body, e.hash FROM exchange_delivery d
+                JOIN exchange_envelope e ON e.id = d.envelope_id
+                WHERE e.case_type = :type AND d.state = 'ACCEPTED' AND d.seq = (
+                    SELECT MAX(d2.seq) FROM exchange_delivery d2 JOIN exchange_envelope e2 ON e2.id = d2.envelope_id
+                    WHERE e2.case_type = :type AND d2.state = 'ACCEPTED' AND d2.peer = d.peer)
+                ORDER BY d.peer
+                """).param("type", caseType).query((rs, n) -> new Receipted(rs.getString("peer"),
+                        org.passerelle.protocol.EnvelopeJson.parseStored(rs.getString("body"), rs.getString("hash").strip()),
+                        instant(rs, "settled_at"))).list();
+    }
+
+    /** An envelope a peer acknowledged with a receipt, and when. */
+    record Receipted(String peer, org.passerelle.protocol.Envelope envelope, Instant settledAt) {
+    }
+
     /** The attachment hashes of the given envelopes, which travel with them. */
     List<String> attachmentHashes(List<String> envelopeIds) {
         if (envelopeIds.isEmpty()) {

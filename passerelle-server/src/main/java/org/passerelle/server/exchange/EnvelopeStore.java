@@ -99,6 +99,17 @@ class EnvelopeStore {
                 .param("ids", ids).query(EnvelopeStore::row).list();
     }
 
+    /** The newest {@code limit} envelopes {@code sender} sent in cases of {@code caseType}, oldest first. */
+    List<Envelope> sentBy(String sender, String caseType, int limit) {
+        List<Envelope> newest = jdbc.sql("""
+                SELECT * FROM exchange_envelope WHERE sender = :sender AND case_type = :type AND state = 'STORED'
+                ORDER BY stored_at DESC, id DESC FETCH FIRST %d ROWS ONLY
+                """.formatted(limit)).param("sender", sender).param("type", caseType).query(EnvelopeStore::row).list()
+                .stream().map(Row::envelope).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        java.util.Collections.reverse(newest);
+        return newest;
+    }
+
     List<Row> held() {
         return jdbc.sql("SELECT * FROM exchange_envelope WHERE state = 'HELD' ORDER BY stored_at, id")
                 .query(EnvelopeStore::row).list();

@@ -44,12 +44,13 @@ public class Exchange {
     private final EnvelopeVerifier verifier;
     private final Outbox outbox;
     private final OutboxWorker worker;
+    private final PeerTransport transport;
     private final AuditTrail audit;
     private final Clock clock;
 
     Exchange(EnvelopeStore envelopes, DeliveryStore deliveries, AttachmentFiles files, NodeIdentity identity,
             PartyDirectory parties, KindRegistry kinds, EnvelopeVerifier verifier, Outbox outbox, OutboxWorker worker,
-            AuditTrail audit, Clock clock) {
+            PeerTransport transport, AuditTrail audit, Clock clock) {
         this.envelopes = envelopes;
         this.deliveries = deliveries;
         this.files = files;
@@ -59,6 +60,7 @@ public class Exchange {
         this.verifier = verifier;
         this.outbox = outbox;
         this.worker = worker;
+        this.transport = transport;
         this.audit = audit;
         this.clock = clock;
     }
@@ -175,6 +177,35 @@ public class Exchange {
         Envelope content = envelopes.byId(envelopeId).orElseThrow().envelope();
         return send(content.caseRef(), ProtocolKinds.FORWARD, List.of(toParty), content.handling(),
                 EnvelopeJson.object().put("envelope", content.toJson()), List.of());
+    }
+
+    /** An envelope of this node's a peer acknowledged, and when. */
+    public record Acknowledged(String peer, Envelope envelope, Instant at) {
+    }
+
+    /** For each peer, the newest envelope of cases of {@code caseType} it acknowledged with a receipt. */
+    @Transactional(readOnly = true)
+    public List<Acknowledged> newestAcknowledged(String caseType) {
+        return deliveries.newestReceipted(caseType).stream()
+                .map(r -> new Acknowledged(r.peer(), r.envelope(), r.settledAt())).toList();
+    }
+
+    /**
+     * What this node sent {@code peer} in cases of {@code caseType}, as the peer holds it (its newest ones), each
+     * checked to carry this node's signature. A copy this node cannot alter, to check its own records against.
+     */
+    public List<Envelope> returnedBy(String peer, String caseType) throws java.io.IOException {
+        ExchangeBatch batch = transport.fetchReturned(parties.peer(peer)
+                .orElseThrow(() -> new IllegalArgumentException("No trusted node for party " + peer)), caseType);
+        List<Envelope> returned = new ArrayList<>();
+        for (String json : batch.envelopes()) {
+            Envelope envelope = EnvelopeJson.parse(json);
+            if (envelope.from().equals(parties.self().code()) && signatureHolds(envelope)
+                    && envelope.caseRef().type().equals(caseType)) {
+                returned.add(envelope);
+            }
+        }
+        return returned;
     }
 
     private Envelope ownEnvelope(String envelopeId) {

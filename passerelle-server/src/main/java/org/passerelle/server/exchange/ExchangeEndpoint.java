@@ -146,6 +146,24 @@ class ExchangeEndpoint {
                 .orElse(ResponseEntity.status(HttpStatus.NOT_FOUND).body("{\"error\":\"no such envelope for you\"}"));
     }
 
+    /**
+     * What the calling node sent in cases of one type, as this node holds it (its newest {@value #RETURNED_LIMIT}):
+     * for the caller to check its own records against a copy it cannot alter (its audit chain's witnessed heads).
+     */
+    @GetMapping(path = PeerTransport.RETURNED_PATH + "/{caseType}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> returned(@PathVariable String caseType, HttpServletRequest request) {
+        Optional<Peer> peer = authenticate(request);
+        if (peer.isEmpty() || !bodyMatches(request, new byte[0])) {
+            return UNAUTHORIZED;
+        }
+        List<String> sent = envelopes.sentBy(peer.get().party().code(), caseType, RETURNED_LIMIT).stream()
+                .map(org.passerelle.protocol.Envelope::toJson).toList();
+        return ResponseEntity.ok(new String(new ExchangeBatch(sent, Map.of()).toBytes(),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static final int RETURNED_LIMIT = 500;
+
     /** The trusted peer whose signature the request's headers carry, over the body hash they declare. */
     private Optional<Peer> authenticate(HttpServletRequest request) {
         String party = request.getHeader(RequestSignature.NODE_HEADER);

@@ -31,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 class PeerTransport {
 
     static final String ENVELOPES_PATH = "/exchange/v1/envelopes";
+    /** Envelopes a node sent, of one case type, as the peer holds them: {@code RETURNED_PATH + "/" + caseType}. */
+    static final String RETURNED_PATH = "/exchange/v1/returned";
 
     /** The peer's answer to one posted envelope. */
     record Result(String envelopeId, String outcome, String envelope, String detail) {
@@ -78,6 +80,15 @@ class PeerTransport {
             throw new IOException(peer.party().code() + " answered HTTP " + response.statusCode());
         }
         return Optional.of(response.body());
+    }
+
+    /** The envelopes of cases of {@code caseType} this node sent to {@code peer}, as the peer holds them. */
+    ExchangeBatch fetchReturned(Peer peer, String caseType) throws IOException {
+        HttpResponse<String> response = send(peer, "GET", RETURNED_PATH + "/" + caseType, new byte[0]);
+        if (response.statusCode() != 200) {
+            throw new IOException(peer.party().code() + " answered HTTP " + response.statusCode());
+        }
+        return ExchangeBatch.parse(response.body());
     }
 
     private HttpResponse<String> send(Peer peer, String method, String path, byte[] body) throws IOException {

@@ -8,12 +8,14 @@ import java.security.GeneralSecurityException;
 import java.security.interfaces.EdECPrivateKey;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.passerelle.protocol.EnvelopeSigner;
 import org.passerelle.protocol.NodeKeyStore;
 import org.passerelle.protocol.RequestSignature;
+import org.passerelle.protocol.Signatures;
 import org.passerelle.protocol.PublicKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,20 @@ public class NodeIdentity {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         } finally {
             Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    /** An Ed25519 signature by this node over {@code message}, base64url without padding. */
+    public String sign(byte[] message) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Signatures.sign(keyPair.getPrivate(), message));
+    }
+
+    /** Whether {@code signature} (as {@link #sign} writes it) is this node's over {@code message}. */
+    public boolean signedHere(byte[] message, String signature) {
+        try {
+            return Signatures.verify(keyPair.getPublic(), message, Base64.getUrlDecoder().decode(signature));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -94,6 +94,11 @@ public final class PageContext {
         return party.name(language.locale());
     }
 
+    /** Another party's name in the page's language. */
+    public String partyName(org.passerelle.server.party.Party other) {
+        return other.name(language.locale());
+    }
+
     public String csrfParameter() {
         return csrf == null ? "_csrf" : csrf.getParameterName();
     }

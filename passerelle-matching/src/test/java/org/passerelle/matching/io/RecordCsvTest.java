@@ -17,37 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.Sex;
 
-class CsvTest {
-    @Test
-    void readsQuotedFieldsDoubledQuotesAndLineBreaks() throws IOException {
-        CsvReader reader = new CsvReader(new StringReader("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",,x\nlast"));
-        assertThat(reader.next()).containsExactly("a", "b,c", "say \"hi\"");
-        assertThat(reader.next()).containsExactly("two\nlines", "", "x");
-        assertThat(reader.rowLine()).isEqualTo(2);
-        assertThat(reader.next()).containsExactly("last");
-        assertThat(reader.rowLine()).isEqualTo(4);
-        assertThat(reader.next()).isNull();
-    }
-
-    @Test
-    void aStrayQuoteSpoilsItsRowOnly() throws IOException {
-        CsvReader reader = new CsvReader(new StringReader("ok,1\nbad\"quote,2\nok,3\n"));
-        assertThat(reader.next()).containsExactly("ok", "1");
-        assertThatThrownBy(reader::next).isInstanceOf(MalformedRowException.class).hasMessageContaining("line 2");
-        assertThat(reader.next()).containsExactly("ok", "3");
-    }
-
-    @Test
-    void writerQuotesOnlyWhenNeededAndRoundTrips() throws IOException {
-        StringWriter out = new StringWriter();
-        try (CsvWriter writer = new CsvWriter(out)) {
-            writer.row("plain", "with,comma", "with \"quote\"", "الوافي, محمد");
-        }
-        assertThat(out.toString()).isEqualTo("plain,\"with,comma\",\"with \"\"quote\"\"\",\"الوافي, محمد\"\r\n");
-        assertThat(new CsvReader(new StringReader(out.toString())).next())
-                .containsExactly("plain", "with,comma", "with \"quote\"", "الوافي, محمد");
-    }
-
+/** The matching engine's record files, read with the project's one CSV reader. */
+class RecordCsvTest {
     @Test
     void malformedRecordsAreReportedWithTheirLineAndSkipped() throws IOException {
         String csv = """

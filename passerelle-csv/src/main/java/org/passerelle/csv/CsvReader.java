@@ -1,4 +1,4 @@
-package org.passerelle.matching.io;
+package org.passerelle.csv;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.passerelle.matching.io;
+package org.passerelle.csv;
 
 /** A CSV row that cannot be read as the contract says; carries the line it starts on. */
 public final class MalformedRowException extends RuntimeException {

@@ -22,7 +22,7 @@ class ModularityTest {
     @Test
     void enginesDoNotDependOnSpring() {
         JavaClasses engines = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.passerelle.protocol", "org.passerelle.matching", "org.passerelle.graph");
+                .importPackages("org.passerelle.protocol", "org.passerelle.matching", "org.passerelle.graph", "org.passerelle.csv");
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
                 .allowEmptyShould(true).check(engines);
     }

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
+import org.passerelle.csv.CsvWriter;
 import org.passerelle.graph.disruption.DisruptionStep;
 
 /**
  * Writes a disruption curve as the {@code CURVE.csv} of {@code passerelle network disrupt}: header
- * {@code step,removed,lcc_size,lcc_ratio,fragmentation}, one row per step, the removed actors joined by {@code |}.
- * A field holding a comma, a quote or a line break is quoted (RFC 4180).
+ * {@code step,removed,lcc_size,lcc_ratio,fragmentation}, one row per step, the removed actors joined by {@code |},
+ * through the project's CSV writer (RFC 4180 quoting; an actor's name that would start a spreadsheet formula stays text).
  */
 public final class CurveCsv {
     public static final String HEADER = "step,removed,lcc_size,lcc_ratio,fragmentation";
@@ -18,19 +19,12 @@ public final class CurveCsv {
     }
 
     public static void write(List<DisruptionStep> curve, Writer out) throws IOException {
-        out.write(HEADER);
-        out.write('\n');
+        CsvWriter csv = new CsvWriter(out);
+        csv.row(HEADER.split(","));
         for (DisruptionStep step : curve) {
-            out.write(step.step() + "," + field(String.join("|", step.removed())) + "," + step.lccSize() + ","
-                    + step.lccRatio() + "," + step.fragmentation() + "\n");
+            csv.row(Integer.toString(step.step()), String.join("|", step.removed()), Integer.toString(step.lccSize()),
+                    Double.toString(step.lccRatio()), Double.toString(step.fragmentation()));
         }
-        out.flush();
-    }
-
-    private static String field(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        csv.flush();
     }
 }

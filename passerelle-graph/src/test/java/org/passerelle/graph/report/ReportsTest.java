@@ -76,18 +76,20 @@ class ReportsTest {
     }
 
     @Test
-    void curveCsvQuotesWhatNeedsQuoting() throws IOException {
+    void curveCsvQuotesWhatNeedsQuotingAndKeepsFormulasAsText() throws IOException {
         StringWriter out = new StringWriter();
         CurveCsv.write(List.of(
                 new DisruptionStep(0, List.of(), 5, 1.0, 0.0),
                 new DisruptionStep(1, List.of("a", "b,c"), 2, 0.4, 0.75),
-                new DisruptionStep(2, List.of("say \"x\""), 1, 0.2, 1.0)), out);
+                new DisruptionStep(2, List.of("say \"x\""), 1, 0.2, 1.0),
+                new DisruptionStep(3, List.of("=cmd|' /C calc'!A0"), 1, 0.2, 1.0)), out);
 
         assertThat(out.toString()).isEqualTo("""
-                step,removed,lcc_size,lcc_ratio,fragmentation
-                0,,5,1.0,0.0
-                1,"a|b,c",2,0.4,0.75
-                2,"say ""x""\",1,0.2,1.0
+                step,removed,lcc_size,lcc_ratio,fragmentation\r
+                0,,5,1.0,0.0\r
+                1,"a|b,c",2,0.4,0.75\r
+                2,"say ""x""\",1,0.2,1.0\r
+                3,'=cmd|' /C calc'!A0,1,0.2,1.0\r
                 """);
     }
 }

@@ -19,7 +19,7 @@ import org.passerelle.matching.IdentityMatcher;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.index.RegistryImport;
 import org.passerelle.matching.index.RegistryIndex;
-import org.passerelle.matching.io.CsvWriter;
+import org.passerelle.csv.CsvWriter;
 import org.passerelle.matching.io.RecordCsv;
 import org.passerelle.matching.score.DecisionThresholds;
 import org.passerelle.matching.score.FellegiSunterModel;

@@ -13,7 +13,7 @@ import java.util.Random;
 import org.passerelle.matching.BirthDate;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.Sex;
-import org.passerelle.matching.io.CsvWriter;
+import org.passerelle.csv.CsvWriter;
 import org.passerelle.matching.io.RecordCsv;
 
 /**

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.passerelle.matching.PersonRecord;
-import org.passerelle.matching.io.CsvReader;
+import org.passerelle.csv.CsvReader;
 import org.passerelle.matching.io.RecordCsv;
 
 /**

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.passerelle.csv.CsvReader;
+import org.passerelle.csv.MalformedRowException;
 import org.passerelle.matching.BirthDate;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.Sex;

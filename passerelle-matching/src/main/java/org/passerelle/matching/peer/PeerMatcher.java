@@ -34,7 +34,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.passerelle.matching.BirthDate;
 import org.passerelle.matching.PersonRecord;
-import org.passerelle.matching.io.CsvWriter;
+import org.passerelle.csv.CsvWriter;
 import org.passerelle.matching.io.RecordCsv;
 
 /**

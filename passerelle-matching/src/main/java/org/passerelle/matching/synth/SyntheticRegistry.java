@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import org.passerelle.matching.PersonRecord;
-import org.passerelle.matching.io.CsvWriter;
+import org.passerelle.csv.CsvWriter;
 import org.passerelle.matching.io.RecordCsv;
 import org.passerelle.matching.normalize.Places;
 

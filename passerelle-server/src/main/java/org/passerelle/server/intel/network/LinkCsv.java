@@ -1,22 +1,22 @@
 package org.passerelle.server.intel.network;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.passerelle.csv.CsvReader;
+import org.passerelle.csv.MalformedRowException;
 import org.passerelle.graph.EntityKind;
 
 /**
- * Reads the two import formats of the network pages: links with their provenance, and call records. A bad
- * row is reported with its line and column and skipped; every good row is kept.
+ * Reads the two import formats of the network pages (CSV, RFC 4180): links with their provenance, and call records. A
+ * bad row is reported with its line and column and skipped; every good row is kept.
  */
 final class LinkCsv {
 
@@ -97,28 +97,43 @@ final class LinkCsv {
         void row(int line, String[] cells);
     }
 
+    /**
+     * Reads the file with the project's RFC 4180 reader (a quoted cell may hold commas, quotes and line breaks): a row
+     * that is not well-formed CSV, or has the wrong number of cells, is reported with its line and skipped.
+     */
     private static void read(Reader input, List<String> columns, List<ImportProblem> problems, RowHandler handler)
             throws IOException {
-        BufferedReader reader = new BufferedReader(input);
-        String header = reader.readLine();
-        if (header == null || !Arrays.stream(header.split(",", -1)).map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .toList().equals(columns)) {
-            problems.add(new ImportProblem(1, String.join(",", columns), "network.import.header", header));
+        CsvReader reader = new CsvReader(input);
+        List<String> header;
+        try {
+            header = reader.next();
+        } catch (MalformedRowException e) {
+            header = null;
+        }
+        if (header == null || !header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList().equals(columns)) {
+            problems.add(new ImportProblem(1, String.join(",", columns), "network.import.header",
+                    header == null ? null : String.join(",", header)));
             return;
         }
-        String text;
-        int line = 1;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
+        while (true) {
+            List<String> cells;
+            try {
+                cells = reader.next();
+            } catch (MalformedRowException e) {
+                problems.add(new ImportProblem(e.line(), "*", "network.import.malformed", e.getMessage()));
                 continue;
             }
-            String[] cells = text.split(",", -1);
-            if (cells.length != columns.size()) {
-                problems.add(new ImportProblem(line, "*", "network.import.columns", String.valueOf(cells.length)));
+            if (cells == null) {
+                return;
+            }
+            if (cells.size() == 1 && cells.get(0).isBlank()) {
                 continue;
             }
-            handler.row(line, cells);
+            if (cells.size() != columns.size()) {
+                problems.add(new ImportProblem(reader.rowLine(), "*", "network.import.columns", String.valueOf(cells.size())));
+                continue;
+            }
+            handler.row(reader.rowLine(), cells.toArray(String[]::new));
         }
     }
 

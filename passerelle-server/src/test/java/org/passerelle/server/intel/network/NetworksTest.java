@@ -52,6 +52,22 @@ class NetworksTest extends NodeTest {
     }
 
     @Test
+    void quotedCellsMayHoldCommasAndAnUnclosedQuoteIsRefusedWithItsLine() throws Exception {
+        long id = networks.create("Quoted import", null);
+        Networks.ImportReport report = networks.importLinks(id, new StringReader(HEADER
+                + "\"Smith, John\",PERSON,+33600000001,PHONE,USES,1,2026-01-03,\"PV 12/2026, annex\",B2,H1\r\n"
+                + "\"Smith, John\",PERSON,Youssef,PERSON,MEETING,1,2026-01-04,PV 13/2026,B2,H1\n"
+                + "\"unterminated,PERSON,Karim,PERSON,CALL,1,2026-01-05,PV 14/2026,B2,H1\n"));
+
+        assertThat(report.imported()).isEqualTo(2);
+        assertThat(report.problems()).extracting(p -> p.line() + ":" + p.messageKey())
+                .containsExactly("4:network.import.malformed");
+        assertThat(networks.links(id, null, null)).extracting(NetworkLink::source).containsOnly("Smith, John");
+        assertThat(networks.links(id, null, null)).extracting(NetworkLink::sourceDocument)
+                .contains("PV 12/2026, annex");
+    }
+
+    @Test
     void theApiImportsAndAnalysesWithAnAnalystsToken() throws Exception {
         var analyst = newUser(org.passerelle.server.security.Role.ANALYST);
         String token = tokens.issue(analyst.username(), "api test").secret();

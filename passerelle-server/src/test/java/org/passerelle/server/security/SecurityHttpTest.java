@@ -299,6 +299,16 @@ class SecurityHttpTest extends NodeTest {
         assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly", "SameSite=Strict");
         assertThat(login.body()).doesNotContain("<script>").doesNotContain("style=\"").doesNotContain("onclick");
+        assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    /** A request a TLS-terminating proxy on a private or loopback address passed on over HTTPS is a secure one. */
+    @Test
+    void aRequestThatCameOverHttpsThroughAProxyGetsHsts() throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Strict-Transport-Security").orElseThrow()).contains("max-age=");
+        assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.passerelle.server.security.InvalidInputException;
 import org.passerelle.server.web.Charts;
 import org.passerelle.server.web.FormErrors;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The analysts' network pages: list, analysis of a time slice, disruption planner, paths, imports, seizures, sharing. */
@@ -107,7 +109,13 @@ class NetworkPages {
             @RequestParam(defaultValue = "sequential") String mode, @RequestParam(defaultValue = "10") int steps,
             Model model) {
         Slice slice = slice(from, to);
-        DisruptionStrategy chosen = DisruptionStrategy.fromCliName(strategy);
+        DisruptionStrategy chosen;
+        try {
+            chosen = DisruptionStrategy.fromCliName(strategy);
+        } catch (IllegalArgumentException e) {
+            // Only a hand-made address names a strategy the page does not offer: answered as the API does.
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
         DisruptionMode chosenMode = "block".equals(mode) ? DisruptionMode.BLOCK : DisruptionMode.SEQUENTIAL;
         List<DisruptionStep> curve = networks.disrupt(id, slice.from(), slice.to(), chosen, chosenMode, steps);
         model.addAttribute("network", networks.summary(id).orElseThrow());

@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class RoundWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoundWorker.class);
+    /** How long stopping waits for a round to end before interrupting it. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final String name;
     private final Duration pollInterval;
@@ -68,10 +70,14 @@ public final class RoundWorker {
             try {
                 round.run();
             } catch (RuntimeException e) {
-                LOG.warn("A round of {} failed; the next one tries again", name, e);
+                if (running) {
+                    LOG.warn("A round of {} failed; the next one tries again", name, e);
+                } else {
+                    LOG.info("A round of {} ended by the node stopping: {}", name, e.toString());
+                }
             }
             try {
-                if (wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS) && gather.isPositive()) {
+                if (wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS) && gather.isPositive() && running) {
                     Thread.sleep(gather);
                 }
                 wakeUp.drainPermits();
@@ -81,12 +87,21 @@ public final class RoundWorker {
         }
     }
 
+    /**
+     * Lets the current round finish, then ends the worker. It is not interrupted unless a round outlasts the wait: an
+     * interrupt in the middle of the embedded database's file I/O closes the database file under every other thread
+     * (which a command-line task's shutdown used to print as a stack trace).
+     */
     public void stop() {
         running = false;
+        wake();
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(5000);
+                thread.join(STOP_WAIT.toMillis());
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(STOP_WAIT.toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

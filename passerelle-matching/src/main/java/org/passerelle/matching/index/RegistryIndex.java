@@ -135,8 +135,8 @@ public final class RegistryIndex implements Closeable {
 
     /**
      * Merges the index into one segment, after a full import: a query looks each of its terms up in every segment,
-     * and an import leaves several (eight at 10M). Measured at 10M on 2 threads: 286 → 399 queries/s, p50 5.9 →
-     * 4.2 ms, for a 20-second merge. Records added later go to new segments, merged as Lucene sees fit.
+     * and a large import leaves several, so one segment answers markedly faster for a merge of seconds (measured in
+     * docs/benchmarks/matching.md). Records added later go to new segments, merged as Lucene sees fit.
      */
     public void mergeIntoOneSegment() throws IOException {
         writer.forceMerge(1);

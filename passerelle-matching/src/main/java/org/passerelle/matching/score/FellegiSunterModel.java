@@ -28,7 +28,7 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
 
     /**
      * A starting point for EM, and a usable model when no data is at hand: agreement likely among matches,
-     * disagreement likely among non-matches, linearly in between.
+     * disagreement likely among non-matches, each level a quarter as likely as the next one towards that end.
      */
     public static FellegiSunterModel initial() {
         Field[] fields = Field.values();

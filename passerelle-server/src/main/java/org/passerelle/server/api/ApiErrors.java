@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.passerelle.server.i18n.Language;
 import org.passerelle.server.i18n.Messages;
-import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;

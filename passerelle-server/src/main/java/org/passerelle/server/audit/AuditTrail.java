@@ -1,6 +1,7 @@
 package org.passerelle.server.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.passerelle.server.shared.Viewer;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +21,16 @@ public class AuditTrail {
         this.log = log;
     }
 
+    /** Records what {@code viewer} did: the user a module acted for, or the node itself. */
+    public void success(Viewer viewer, String action, String recordType, String recordId) {
+        record(viewer, action, recordType, recordId, AuditOutcome.SUCCESS, null);
+    }
+
+    public void record(Viewer viewer, String action, String recordType, String recordId, AuditOutcome outcome,
+            String details) {
+        log.record(new AuditEvent(viewer.username(), action, recordType, recordId, currentAddress(), outcome, details));
+    }
+
     public void success(String action, String recordType, String recordId) {
         record(action, recordType, recordId, AuditOutcome.SUCCESS, null);
     }
@@ -29,7 +40,7 @@ public class AuditTrail {
     }
 
     /** What the log names the node itself and callers not signed in: no account may take these names. */
-    public static final String NODE_ITSELF = "system";
+    public static final String NODE_ITSELF = Viewer.NODE_NAME;
     public static final String ANONYMOUS = "anonymous";
 
     /** The signed-in user; {@code anonymous} in a request before sign-in; {@code system} outside any request. */

@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -33,7 +32,7 @@ import org.passerelle.protocol.Handling;
 import org.passerelle.protocol.Signatures;
 import org.passerelle.protocol.UuidV7;
 import org.passerelle.server.exchange.Exchange;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.passerelle.server.storage.PlannerStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -100,17 +99,16 @@ final class BenchCommand {
                     "FR", databaseProperties("fr"), "MA", databaseProperties("ma"))).startAll();
             try {
                 Exchange exchange = nodes.context("FR").getBean(Exchange.class);
-                JdbcClient france = nodes.context("FR").getBean(JdbcClient.class);
                 out.printf("Warming up (%d envelopes)...%n", warmup);
-                run(exchange, france, warmup, "warm-up");
+                run(exchange, warmup, "warm-up");
                 analyse(nodes);
                 Thread.sleep(Duration.ofSeconds(settle));
                 out.printf("Measuring %d envelopes, %d producer threads, %s, offered rate %s...%n", envelopes, producers,
                         database, rate == 0 ? "unlimited" : rate + "/s");
                 Instant start = Instant.now();
-                List<String> cases = run(exchange, france, envelopes, "measured");
+                List<String> cases = run(exchange, envelopes, "measured");
                 Duration total = Duration.between(start, Instant.now());
-                List<Sample> samples = samples(france, cases);
+                List<Sample> samples = samples(exchange, cases);
                 List<Long> latencies = samples.stream().map(Sample::millis).sorted().toList();
                 double floorMicros = ed25519SignAndVerifyMicros();
                 out.printf("%n| database | envelopes | producers | offered/s | envelopes/s | p50 ms | p99 ms | max ms | Ed25519 sign+verify µs |%n");
@@ -130,20 +128,14 @@ final class BenchCommand {
 
         /**
          * Gives the planner statistics of the tables as the warm-up left them, as autovacuum does within its next
-         * round (a minute by default) on a node in service. Without them, tables created empty seconds before keep
-         * the statistics of an empty table through the whole run, and the outbox's look-ups become scans of the table.
+         * round on a node in service (see {@link PlannerStatistics}).
          */
-        private void analyse(LocalNodes nodes) {
-            String statement = "postgresql".equals(database)
-                    ? "ANALYZE exchange_delivery, exchange_envelope, audit_pending, audit_log, intel_information_request"
-                    : "ANALYZE";
-            for (LocalNodes.LocalNode node : nodes.nodes()) {
-                nodes.context(node.code()).getBean(JdbcClient.class).sql(statement).update();
-            }
+        private static void analyse(LocalNodes nodes) {
+            nodes.nodes().forEach(node -> nodes.context(node.code()).getBean(PlannerStatistics.class).refresh());
         }
 
         /** Writes {@code count} envelopes (each opening a case) from the producer threads; waits for every receipt. */
-        private List<String> run(Exchange exchange, JdbcClient france, int count, String label) throws Exception {
+        private List<String> run(Exchange exchange, int count, String label) throws Exception {
             List<String> cases = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(producers);
             List<Future<?>> work = new ArrayList<>();
@@ -175,8 +167,7 @@ final class BenchCommand {
             }
             pool.shutdown();
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (france.sql("SELECT COUNT(*) FROM exchange_delivery WHERE state NOT IN ('ACCEPTED', 'REJECTED')")
-                    .query(Long.class).single() > 0) {
+            while (exchange.unsettledDeliveries() > 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Deliveries did not settle within 10 minutes");
                 }
@@ -189,20 +180,11 @@ final class BenchCommand {
         private record Sample(Instant sentAt, long millis) {
         }
 
-        private static List<Sample> samples(JdbcClient france, List<String> cases) {
-            List<Sample> samples = new ArrayList<>();
+        private static List<Sample> samples(Exchange exchange, List<String> cases) {
             Set<String> measured = new HashSet<>(cases);
-            france.sql("""
-                    SELECT e.case_id, e.sent_at, d.settled_at FROM exchange_delivery d
-                    JOIN exchange_envelope e ON e.id = d.envelope_id WHERE d.state = 'ACCEPTED'
-                    """).query(rs -> {
-                if (measured.contains(rs.getString("case_id"))) {
-                    Instant sentAt = rs.getObject("sent_at", OffsetDateTime.class).toInstant();
-                    samples.add(new Sample(sentAt, Duration.between(sentAt,
-                            rs.getObject("settled_at", OffsetDateTime.class).toInstant()).toMillis()));
-                }
-            });
-            return samples;
+            return exchange.receiptTimes().stream().filter(time -> measured.contains(time.caseId()))
+                    .map(time -> new Sample(time.sentAt(), Duration.between(time.sentAt(), time.receiptAt()).toMillis()))
+                    .toList();
         }
 
         /**

@@ -4,18 +4,25 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.network.Networks;
+import org.passerelle.server.security.ApiTokens;
 import org.passerelle.server.security.NewUser;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
+import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.security.UserService;
 import picocli.CommandLine.Command;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +48,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** A demo account as printed for the person trying the demo. */
-    record DemoAccount(String username, Role role, String password, String totpSecret) {
+    /** A demo account as printed for the person trying the demo, with a personal API token. */
+    record DemoAccount(String username, Role role, String password, String totpSecret, String apiToken) {
     }
 
     private static final Map<Role, String> SHORT_NAMES = Map.of(Role.ADMINISTRATOR, "admin",
@@ -68,41 +75,70 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<LocalNodes.LocalNode, List<DemoAccount>> accounts = new LinkedHashMap<>();
         for (LocalNodes.LocalNode node : nodes.nodes()) {
-            accounts.put(node, ensureAccounts(node, nodes.context(node.code()).getBean(UserService.class)));
+            accounts.put(node, ensureAccounts(node, nodes.context(node.code()).getBean(UserService.class),
+                    nodes.context(node.code()).getBean(ApiTokens.class)));
         }
-        String frenchAnalyst = analyst(accounts.get(nodes.node("FR")));
+        writeAccountsFile(dir.resolve("accounts.json"), accounts);
+        Viewer frenchAnalyst = new Viewer(analyst(accounts.get(nodes.node("FR"))), Role.ANALYST, "FR");
         new DemoInformationRequests(nodes.context("FR").getBean(InformationRequests.class),
                 nodes.context("MA").getBean(InformationRequests.class), frenchAnalyst,
-                analyst(accounts.get(nodes.node("MA")))).seedOnce();
+                new Viewer(analyst(accounts.get(nodes.node("MA"))), Role.ANALYST, "MA")).seedOnce();
         DemoNetworks.seedOnce(nodes.context("FR").getBean(Networks.class), frenchAnalyst);
         printWelcome(out, accounts);
         return 0;
     }
 
-    private static List<DemoAccount> ensureAccounts(LocalNodes.LocalNode node, UserService users) throws IOException {
+    /**
+     * The node's demo accounts: created on the first run, then read back. A folder from before the accounts had API
+     * tokens gets one for each account, once.
+     */
+    private static List<DemoAccount> ensureAccounts(LocalNodes.LocalNode node, UserService users, ApiTokens tokens)
+            throws IOException {
         Path file = node.dataDir().resolve("demo-accounts.tsv");
+        List<DemoAccount> accounts = new ArrayList<>();
         if (Files.exists(file)) {
-            List<DemoAccount> saved = new ArrayList<>();
             for (String line : Files.readAllLines(file)) {
                 String[] f = line.split("\t");
-                saved.add(new DemoAccount(f[0], Role.valueOf(f[1]), f[2], f[3]));
+                accounts.add(new DemoAccount(f[0], Role.valueOf(f[1]), f[2], f[3],
+                        f.length > 4 ? f[4] : tokens.issue(f[0], TOKEN_NAME).secret()));
             }
-            return saved;
+        } else {
+            for (Role role : Role.forParty(node.code())) {
+                String username = node.code().toLowerCase() + "." + SHORT_NAMES.get(role);
+                String office = OFFICES.get(node.code()).get(role);
+                UserService.Created account = users.create(new NewUser(username, displayName(role, node), role.name(),
+                        office, null));
+                users.keepGivenPassword(username);
+                accounts.add(new DemoAccount(username, role, account.initialPassword(),
+                        users.provisionSecondFactor(username), tokens.issue(username, TOKEN_NAME).secret()));
+            }
         }
-        List<DemoAccount> created = new ArrayList<>();
-        for (Role role : Role.forParty(node.code())) {
-            String username = node.code().toLowerCase() + "." + SHORT_NAMES.get(role);
-            String office = OFFICES.get(node.code()).get(role);
-            UserService.Created account = users.create(new NewUser(username, displayName(role, node), role.name(),
-                    office, null));
-            users.keepGivenPassword(username);
-            created.add(new DemoAccount(username, role, account.initialPassword(),
-                    users.provisionSecondFactor(username)));
-        }
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(file, created.stream()
-                .map(a -> String.join("\t", a.username(), a.role().name(), a.password(), a.totpSecret())).toList());
-        return created;
+        writeOwnerOnly(file, accounts.stream().map(a -> String.join("\t", a.username(), a.role().name(), a.password(),
+                a.totpSecret(), a.apiToken())).collect(Collectors.joining("\n", "", "\n")));
+        return accounts;
+    }
+
+    private static final String TOKEN_NAME = "demo";
+
+    /**
+     * {@code accounts.json}: every account of every node with its password, authenticator secret and a personal API
+     * token that works, so that a person or a script can call the API at once.
+     */
+    private static void writeAccountsFile(Path file, Map<LocalNodes.LocalNode, List<DemoAccount>> accounts)
+            throws IOException {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        accounts.forEach((node, nodeAccounts) -> nodeAccounts.forEach(a -> list.addObject().put("party", node.code())
+                .put("url", node.url()).put("username", a.username()).put("role", a.role().name())
+                .put("password", a.password()).put("totpSecret", a.totpSecret()).put("apiToken", a.apiToken())));
+        writeOwnerOnly(file, new JsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n");
+    }
+
+    /** Writes a file readable by its owner only, from its creation: it holds credentials. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temporary, content);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String analyst(List<DemoAccount> accounts) {
@@ -114,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
         return words + " (" + node.names().get("en") + ")";
     }
 
-    private static void printWelcome(PrintWriter out, Map<LocalNodes.LocalNode, List<DemoAccount>> accounts) {
+    private void printWelcome(PrintWriter out, Map<LocalNodes.LocalNode, List<DemoAccount>> accounts) {
         out.println();
         out.println("Passerelle demo is running. Stop it with Ctrl+C.");
         for (Map.Entry<LocalNodes.LocalNode, List<DemoAccount>> entry : accounts.entrySet()) {
@@ -129,6 +165,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Sign in with a username and password, then a 6-digit code from an authenticator app set up");
         out.println("with the account's secret (or: oathtool --totp -b SECRET).");
+        out.println("Every account with a personal API token is in " + dir.resolve("accounts.json").toAbsolutePath()
+                + " (owner-readable only).");
         out.println("Other commands take a node's configuration, e.g. ./passerelle audit verify --config "
                 + accounts.keySet().iterator().next().configuration());
         out.flush();

@@ -14,7 +14,9 @@ import org.passerelle.graph.EntityKind;
 import org.passerelle.protocol.Handling;
 import org.passerelle.protocol.HandlingCode;
 import org.passerelle.server.intel.network.NetworkLink;
+import org.passerelle.server.intel.network.NetworkSlice;
 import org.passerelle.server.intel.network.Networks;
+import org.passerelle.server.shared.Viewer;
 
 /**
  * Demo networks for the French node: the CAVIAR investigation (Montreal, 1994–96) with its 11 phases as time
@@ -28,39 +30,40 @@ public final class DemoNetworks {
     private DemoNetworks() {
     }
 
-    /** Seeds France's networks once, on its demo analyst's team; the shared slice waits in Morocco to be taken. */
-    public static void seedOnce(Networks france, String analyst) {
-        if (!france.list().isEmpty()) {
+    /**
+     * Seeds France's networks once, recorded by its demo analyst (so on their team); the shared slice waits in Morocco
+     * to be taken.
+     */
+    public static void seedOnce(Networks france, Viewer analyst) {
+        if (!france.list(analyst).isEmpty()) {
             return;
         }
-        long caviar = loadCaviar(france);
-        long corridor = loadCorridor(france);
-        france.share(corridor, "MA", null, null, new Handling(HandlingCode.H2, 'B', 2, null));
-        france.addToTeam(caviar, analyst);
-        france.addToTeam(corridor, analyst);
+        loadCaviar(france, analyst);
+        long corridor = loadCorridor(france, analyst);
+        france.share(analyst, corridor, "MA", NetworkSlice.WHOLE, new Handling(HandlingCode.H2, 'B', 2, null));
     }
 
-    /** The CAVIAR investigation, one time slice of two months per phase; returns the network's id. */
-    public static long loadCaviar(Networks networks) {
-        long caviar = networks.create("Opération CAVIAR (Montréal, 1994–1996)",
+    /** The CAVIAR investigation, one time slice of two months per phase, recorded by {@code viewer}; its id. */
+    public static long loadCaviar(Networks networks, Viewer viewer) {
+        long caviar = networks.create(viewer, "Opération CAVIAR (Montréal, 1994–1996)",
                 "Écoutes téléphoniques de l'enquête CAVIAR, 11 phases de deux mois (Morselli, 2009).");
         for (int phase = 1; phase <= 11; phase++) {
-            networks.addLinks(caviar, caviarPhase(phase));
+            networks.addLinks(viewer, caviar, caviarPhase(phase));
         }
         return caviar;
     }
 
-    /** The synthetic corridor with its seizures; returns the network's id. */
-    public static long loadCorridor(Networks france) {
-        long corridor = france.create("Corridor Nador – Algésiras – Marseille",
+    /** The synthetic corridor with its seizures, recorded by {@code viewer}; its id. */
+    public static long loadCorridor(Networks france, Viewer viewer) {
+        long corridor = france.create(viewer, "Corridor Nador – Algésiras – Marseille",
                 "Réseau synthétique de démonstration : résine de cannabis du Rif vers le sud de la France.");
-        france.addLinks(corridor, corridorLinks());
+        france.addLinks(viewer, corridor, corridorLinks());
         Random random = new Random(7);
         String[] places = {"Port de Tanger Med", "Algésiras", "A7, péage de Lançon", "Marseille, quartiers nord", "Nador"};
         for (int i = 0; i < 12; i++) {
             LocalDate day = LocalDate.of(2024, 1, 10).plusDays(random.nextInt(1000));
             boolean cocaine = i % 4 == 3;
-            france.addSeizure(corridor, cocaine ? "cocaïne" : "résine de cannabis",
+            france.addSeizure(viewer, corridor, cocaine ? "cocaïne" : "résine de cannabis",
                     cocaine ? 20 + random.nextInt(180) : 150 + random.nextInt(2400), places[i % places.length], day,
                     List.of("courier-" + (1 + random.nextInt(6)), "logistician-" + (1 + random.nextInt(3))));
         }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.passerelle.server.i18n.Language;
 import org.passerelle.server.i18n.Messages;
-import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.shared.InvalidInputException;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

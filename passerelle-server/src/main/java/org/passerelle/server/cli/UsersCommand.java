@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.passerelle.server.shared.Role;
 
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage the node's local users.",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Disable.class,
@@ -48,7 +49,7 @@ final class UsersCommand {
         @Option(names = "--username", required = true) String username;
         @Option(names = "--name", required = true, description = "Display name.") String displayName;
         @Option(names = "--role", required = true, description = "One of: ${COMPLETION-CANDIDATES}")
-        org.passerelle.server.security.Role role;
+        org.passerelle.server.shared.Role role;
         @Option(names = "--office", description = "Prefecture, consulate or service.") String office;
         @Option(names = "--password-stdin", description = "Read the initial password from standard input.")
         boolean passwordFromStdin;

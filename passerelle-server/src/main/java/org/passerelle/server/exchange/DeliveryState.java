@@ -16,5 +16,10 @@ public enum DeliveryState {
     /** The peer answered with a signed receipt: validated and stored. */
     ACCEPTED,
     /** The peer answered with a signed rejection and its reason. */
-    REJECTED
+    REJECTED;
+
+    /** Whether the delivery has its answer, a receipt or a rejection: nothing more will happen to it. */
+    public boolean settled() {
+        return this == ACCEPTED || this == REJECTED;
+    }
 }

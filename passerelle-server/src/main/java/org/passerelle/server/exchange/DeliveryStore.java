@@ -142,6 +142,21 @@ class DeliveryStore {
     record Receipted(String peer, org.passerelle.protocol.Envelope envelope, Instant settledAt) {
     }
 
+    /** How many deliveries still wait for their answer. */
+    long unsettled() {
+        return jdbc.sql("SELECT COUNT(*) FROM exchange_delivery WHERE state NOT IN ('ACCEPTED', 'REJECTED')")
+                .query(Long.class).single();
+    }
+
+    /** Every delivery that has its receipt: the envelope's case, when it was signed, and when the receipt came. */
+    List<Exchange.DeliveryTime> acceptedTimes() {
+        return jdbc.sql("""
+                SELECT e.case_id, e.sent_at, d.settled_at FROM exchange_delivery d
+                JOIN exchange_envelope e ON e.id = d.envelope_id WHERE d.state = 'ACCEPTED'
+                """).query((rs, n) -> new Exchange.DeliveryTime(rs.getString("case_id"), instant(rs, "sent_at"),
+                        instant(rs, "settled_at"))).list();
+    }
+
     /** The attachment hashes of the given envelopes, which travel with them. */
     List<String> attachmentHashes(List<String> envelopeIds) {
         if (envelopeIds.isEmpty()) {

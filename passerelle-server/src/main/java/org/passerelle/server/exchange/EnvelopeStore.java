@@ -22,12 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Repository
 class EnvelopeStore {
 
-    static final String STORED = "STORED";
-    static final String HELD = "HELD";
-    static final String PURGED = "PURGED";
 
     /** A stored envelope and its row's facts. */
-    record Row(Envelope envelope, boolean incoming, String state, Instant storedAt) {
+    record Row(Envelope envelope, boolean incoming, EnvelopeState state, Instant storedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -38,12 +35,12 @@ class EnvelopeStore {
         this.batches = batches;
     }
 
-    void insert(Envelope e, boolean incoming, String state, Instant now) {
+    void insert(Envelope e, boolean incoming, EnvelopeState state, Instant now) {
         insertAll(List.of(e), incoming, state, now);
     }
 
     /** Stores envelopes in one batch. */
-    void insertAll(List<Envelope> all, boolean incoming, String state, Instant now) {
+    void insertAll(List<Envelope> all, boolean incoming, EnvelopeState state, Instant now) {
         batches.batchUpdate("""
                 INSERT INTO exchange_envelope (id, hash, case_id, case_type, kind, sender, recipients, sent_at,
                     handling_code, grading, direction, state, body, stored_at)
@@ -54,7 +51,7 @@ class EnvelopeStore {
                 .addValue("caseType", e.caseRef().type()).addValue("kind", e.kind()).addValue("sender", e.from())
                 .addValue("recipients", String.join(",", e.to())).addValue("sentAt", utc(e.sentAt()))
                 .addValue("code", e.handling().code().name()).addValue("grading", e.handling().grading())
-                .addValue("direction", incoming ? "IN" : "OUT").addValue("state", state).addValue("body", e.toJson())
+                .addValue("direction", incoming ? "IN" : "OUT").addValue("state", state.name()).addValue("body", e.toJson())
                 .addValue("now", utc(now))).toArray(SqlParameterSource[]::new));
     }
 
@@ -183,8 +180,8 @@ class EnvelopeStore {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Envelope parsed = EnvelopeJson.parseStored(rs.getString("body"), rs.getString("hash").strip());
-        String state = rs.getString("state");
-        Envelope envelope = PURGED.equals(state)
+        EnvelopeState state = EnvelopeState.valueOf(rs.getString("state"));
+        Envelope envelope = state == EnvelopeState.PURGED
                 // The stored bytes no longer hash to the envelope's name: keep the name it had.
                 ? new Envelope(parsed.version(), parsed.id(), parsed.caseRef(), parsed.kind(), parsed.from(), parsed.to(),
                         parsed.parents(), parsed.sentAt(), parsed.handling(), parsed.payload(), parsed.attachments(),

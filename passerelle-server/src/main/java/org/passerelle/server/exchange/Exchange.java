@@ -105,15 +105,18 @@ public class Exchange {
         return CaseThread.of(envelopes.threadEnvelopes(caseId));
     }
 
-    /** Every envelope of a case with its delivery, receipt and signature check, in storage order. */
+    /**
+     * Every envelope of a case with its deliveries and receipts, in storage order. Signatures are not checked again:
+     * every envelope was verified before it was stored (received ones by the inbox, this node's own as it signed them).
+     */
     @Transactional(readOnly = true)
     public List<EnvelopeRecord> records(String caseId) {
         List<EnvelopeRecord> records = new ArrayList<>();
         for (EnvelopeStore.Row row : envelopes.caseRows(caseId)) {
             Envelope e = row.envelope();
-            boolean purged = EnvelopeStore.PURGED.equals(row.state());
-            records.add(new EnvelopeRecord(e, row.incoming(), purged, !purged && signatureHolds(e),
-                    row.storedAt(), deliveries.forEnvelope(e.id()), envelopes.attachments(e.id())));
+            boolean purged = row.state() == EnvelopeState.PURGED;
+            records.add(new EnvelopeRecord(e, row.incoming(), purged, !purged, row.storedAt(),
+                    deliveries.forEnvelope(e.id()), envelopes.attachments(e.id())));
         }
         return records;
     }
@@ -177,6 +180,22 @@ public class Exchange {
         Envelope content = envelopes.byId(envelopeId).orElseThrow().envelope();
         return send(content.caseRef(), ProtocolKinds.FORWARD, List.of(toParty), content.handling(),
                 EnvelopeJson.object().put("envelope", content.toJson()), List.of());
+    }
+
+    /** How long one delivery took: from signing the envelope to recording the peer's receipt. */
+    public record DeliveryTime(String caseId, Instant sentAt, Instant receiptAt) {
+    }
+
+    /** How many of this node's deliveries still wait for their answer (the benchmark waits for none). */
+    @Transactional(readOnly = true)
+    public long unsettledDeliveries() {
+        return deliveries.unsettled();
+    }
+
+    /** Every delivery of this node's that has its receipt, with its times (what the benchmark measures). */
+    @Transactional(readOnly = true)
+    public List<DeliveryTime> receiptTimes() {
+        return deliveries.acceptedTimes();
     }
 
     /** An envelope of this node's a peer acknowledged, and when. */

@@ -115,8 +115,8 @@ class ExchangeEndpoint {
         ArrayNode results = answer.putArray("results");
         boolean held = false;
         for (Inbox.Answer result : answers) {
-            held |= Inbox.Answer.HELD.equals(result.outcome());
-            results.addObject().put("id", result.envelopeId()).put("outcome", result.outcome())
+            held |= result.outcome() == AnswerOutcome.HELD;
+            results.addObject().put("id", result.envelopeId()).put("outcome", result.outcome().wire())
                     .put("envelope", result.envelope()).put("detail", result.detail());
         }
         if (held) {
@@ -134,7 +134,7 @@ class ExchangeEndpoint {
         }
         String party = peer.get().party().code();
         return envelopes.byHash(hash)
-                .filter(row -> !EnvelopeStore.HELD.equals(row.state()) && !EnvelopeStore.PURGED.equals(row.state()))
+                .filter(row -> row.state() != EnvelopeState.HELD && row.state() != EnvelopeState.PURGED)
                 .map(EnvelopeStore.Row::envelope)
                 .filter(e -> e.from().equals(party) || e.addressedTo(party))
                 .map(e -> {

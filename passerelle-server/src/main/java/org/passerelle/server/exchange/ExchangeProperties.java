@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttachmentBytes the largest attachment accepted
  * @param maxClockSkew how far ahead of this node's clock an envelope may be dated
  * @param maxAge how old an envelope may be when it arrives (older ones are refused as replays)
+ * @param sslBundle the Spring SSL bundle with the client certificate used towards peers (empty: none)
+ * @param outboxEnabled false stops sending (envelopes stay queued), e.g. during maintenance
  */
 @ConfigurationProperties("passerelle.exchange")
 public record ExchangeProperties(
@@ -29,7 +31,9 @@ public record ExchangeProperties(
         @DefaultValue("1048576") int maxEnvelopeBytes,
         @DefaultValue("20971520") long maxAttachmentBytes,
         @DefaultValue("5m") Duration maxClockSkew,
-        @DefaultValue("30d") Duration maxAge) {
+        @DefaultValue("30d") Duration maxAge,
+        @DefaultValue("") String sslBundle,
+        @DefaultValue("true") boolean outboxEnabled) {
 
     /**
      * How long to wait after failed attempt number {@code attempt} (from 1): 2^(attempt-1) times the initial back-off,

@@ -51,10 +51,7 @@ class Inbox {
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
 
     /** The answer to one delivered envelope. */
-    record Answer(String envelopeId, String outcome, String envelope, String detail) {
-        static final String RECEIPT = "receipt";
-        static final String REJECTION = "rejection";
-        static final String HELD = "held";
+    record Answer(String envelopeId, AnswerOutcome outcome, String envelope, String detail) {
     }
 
     private final EnvelopeVerifier verifier;
@@ -177,7 +174,7 @@ class Inbox {
      * here too when it is a receipt) and the audit entry, known only once its savepoint is released, so that
      * nothing of a rolled-back envelope is written.
      */
-    private record Outcome(String envelopeId, String outcome, EnvelopeDraft acknowledgement, boolean receipt,
+    private record Outcome(String envelopeId, AnswerOutcome outcome, EnvelopeDraft acknowledgement, boolean receipt,
             String detail, AuditEvent auditEntry) implements Decision {
     }
 
@@ -208,13 +205,13 @@ class Inbox {
                 entries.add(outcome.auditEntry());
             }
         }
-        envelopes.insertAll(receipts, false, EnvelopeStore.STORED, clock.instant());
+        envelopes.insertAll(receipts, false, EnvelopeState.STORED, clock.instant());
         audit.recordAll(entries);
         return answers;
     }
 
     /** An envelope to store, with the state it gets and, when stored, its case's thread ending with it. */
-    private record Placement(Envelope envelope, String state, List<Envelope> thread) implements Decision {
+    private record Placement(Envelope envelope, EnvelopeState state, List<Envelope> thread) implements Decision {
     }
 
     /**
@@ -253,8 +250,8 @@ class Inbox {
         }
         store(placements.values(), attachments, now);
         List<CaseEnvelopeStored> stored = new ArrayList<>();
-        placements.forEach((i, placement) -> outcomes[i] = EnvelopeStore.HELD.equals(placement.state())
-                ? new Outcome(placement.envelope().id(), Answer.HELD, null, false, heldDetail(placement.envelope()),
+        placements.forEach((i, placement) -> outcomes[i] = placement.state() == EnvelopeState.HELD
+                ? new Outcome(placement.envelope().id(), AnswerOutcome.HELD, null, false, heldDetail(placement.envelope()),
                         entry(placement.envelope(), "envelope.hold", "waiting for parents"))
                 : accept(placement.envelope(), now, placement.thread(), stored));
         publish(stored);
@@ -271,8 +268,8 @@ class Inbox {
             if (!existing.get().envelope().hash().equals(envelope.hash())) {
                 throw new EnvelopeRejectedException(RejectionReason.CONFLICT, "id " + envelope.id() + " already names other content");
             }
-            return EnvelopeStore.HELD.equals(existing.get().state())
-                    ? new Outcome(envelope.id(), Answer.HELD, null, false, heldDetail(envelope), null)
+            return existing.get().state() == EnvelopeState.HELD
+                    ? new Outcome(envelope.id(), AnswerOutcome.HELD, null, false, heldDetail(envelope), null)
                     : receipt(envelope, "duplicate", entry(envelope, "envelope.receive", "duplicate"));
         }
         for (AttachmentRef ref : envelope.attachments()) {
@@ -286,16 +283,16 @@ class Inbox {
         // does not forbid it.
         boolean parentsStored = envelope.parents().stream().allMatch(p -> known.storedHash(p) || envelopes.stored(p));
         if (!parentsStored) {
-            return new Placement(envelope, EnvelopeStore.HELD, List.of());
+            return new Placement(envelope, EnvelopeState.HELD, List.of());
         }
         List<Envelope> thread = new ArrayList<>(known.thread(envelope.caseRef().id()));
         thread.add(envelope);
-        return new Placement(envelope, EnvelopeStore.STORED, thread);
+        return new Placement(envelope, EnvelopeState.STORED, thread);
     }
 
     /** Stores placed envelopes, byte for byte, with their attachments. */
     private void store(Collection<Placement> placements, Map<String, byte[]> attachments, Instant now) {
-        for (String state : List.of(EnvelopeStore.STORED, EnvelopeStore.HELD)) {
+        for (EnvelopeState state : List.of(EnvelopeState.STORED, EnvelopeState.HELD)) {
             List<Envelope> inState = placements.stream().filter(p -> p.state().equals(state)).map(Placement::envelope)
                     .toList();
             if (!inState.isEmpty()) {
@@ -397,7 +394,7 @@ class Inbox {
     private Outcome receipt(Envelope envelope, String outcome, AuditEvent auditEntry) {
         ObjectNode payload = EnvelopeJson.object().put("envelope", envelope.id()).put("hash", envelope.hash())
                 .put("outcome", outcome);
-        return new Outcome(envelope.id(), Answer.RECEIPT,
+        return new Outcome(envelope.id(), AnswerOutcome.RECEIPT,
                 acknowledgement(envelope.caseRef(), envelope.from(), ProtocolKinds.RECEIPT, payload), true, outcome,
                 auditEntry);
     }
@@ -417,7 +414,7 @@ class Inbox {
         }
         EnvelopeDraft rejection = acknowledgement(envelope != null ? envelope.caseRef() : new CaseRef("unknown", "unknown"),
                 peer, ProtocolKinds.REJECTION, payload);
-        return new Outcome(envelopeId, Answer.REJECTION, rejection, false, e.reason().name(), entry);
+        return new Outcome(envelopeId, AnswerOutcome.REJECTION, rejection, false, e.reason().name(), entry);
     }
 
     /** A receipt or rejection, to be signed by this node: addressed to the sender, outside the case's thread. */

@@ -31,7 +31,7 @@ final class KnownEnvelopes {
         if (!ProtocolKinds.acknowledgement(envelope.kind())) {
             byCase.computeIfAbsent(envelope.caseRef().id(), c -> new ArrayList<>()).add(row);
         }
-        if (!EnvelopeStore.HELD.equals(row.state())) {
+        if (row.state() != EnvelopeState.HELD) {
             storedHashes.add(envelope.hash());
         }
     }
@@ -42,7 +42,7 @@ final class KnownEnvelopes {
 
     /** The case's business envelopes that are not held, in storage order. */
     List<Envelope> thread(String caseId) {
-        return byCase.getOrDefault(caseId, List.of()).stream().filter(row -> !EnvelopeStore.HELD.equals(row.state()))
+        return byCase.getOrDefault(caseId, List.of()).stream().filter(row -> row.state() != EnvelopeState.HELD)
                 .map(EnvelopeStore.Row::envelope).toList();
     }
 

@@ -43,7 +43,7 @@ class Outbox {
         for (AttachmentRef ref : envelope.attachments()) {
             files.save(ref.sha256(), attachments.get(ref.sha256()));
         }
-        envelopes.insert(envelope, false, EnvelopeStore.STORED, now);
+        envelopes.insert(envelope, false, EnvelopeState.STORED, now);
         for (AttachmentRef ref : envelope.attachments()) {
             envelopes.insertAttachment(envelope.id(), ref.sha256(), ref.name(), ref.mediaType(), ref.size());
         }

@@ -19,7 +19,6 @@ import org.passerelle.server.storage.RedoableTransactions;
 import org.passerelle.server.storage.RoundWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -54,8 +53,7 @@ class OutboxWorker implements SmartLifecycle {
 
     OutboxWorker(DeliveryStore deliveries, EnvelopeStore envelopes, AttachmentFiles files, PeerTransport transport,
             PartyDirectory parties, EnvelopeVerifier verifier, ExchangeProperties properties,
-            RedoableTransactions transactions, ParentBackfill backfill, Clock clock,
-            @Value("${passerelle.exchange.outbox-enabled:true}") boolean enabled) {
+            RedoableTransactions transactions, ParentBackfill backfill, Clock clock) {
         this.deliveries = deliveries;
         this.envelopes = envelopes;
         this.files = files;
@@ -66,7 +64,7 @@ class OutboxWorker implements SmartLifecycle {
         this.transactions = transactions;
         this.backfill = backfill;
         this.clock = clock;
-        this.enabled = enabled;
+        this.enabled = properties.outboxEnabled();
         this.worker = new RoundWorker("outbox", properties.pollInterval(), this::round);
     }
 
@@ -146,7 +144,7 @@ class OutboxWorker implements SmartLifecycle {
     }
 
     private Settlement settlement(Peer peer, DeliveryStore.Pending pending, PeerTransport.Result result) {
-        if (Inbox.Answer.HELD.equals(result.outcome())) {
+        if (result.outcome() == AnswerOutcome.HELD) {
             return new Settlement(pending, null, "held by " + peer.party().code() + ": " + result.detail(), true);
         }
         Envelope answer;
@@ -186,7 +184,7 @@ class OutboxWorker implements SmartLifecycle {
                         payload.path("detail").asString(""), now);
             }
         }
-        envelopes.insertAll(answers, true, EnvelopeStore.STORED, now);
+        envelopes.insertAll(answers, true, EnvelopeState.STORED, now);
         deliveries.markAccepted(accepted, now);
     }
 

@@ -19,7 +19,6 @@ import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.party.Peer;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -34,8 +33,8 @@ class PeerTransport {
     /** Envelopes a node sent, of one case type, as the peer holds them: {@code RETURNED_PATH + "/" + caseType}. */
     static final String RETURNED_PATH = "/exchange/v1/returned";
 
-    /** The peer's answer to one posted envelope. */
-    record Result(String envelopeId, String outcome, String envelope, String detail) {
+    /** The peer's answer to one posted envelope ({@code outcome} null when it is none the protocol knows). */
+    record Result(String envelopeId, AnswerOutcome outcome, String envelope, String detail) {
     }
 
     private final HttpClient client;
@@ -44,10 +43,10 @@ class PeerTransport {
     private final Clock clock;
 
     PeerTransport(NodeIdentity identity, PartyDirectory parties, Clock clock, ObjectProvider<SslBundles> bundles,
-            @Value("${passerelle.exchange.ssl-bundle:}") String sslBundle) {
+            ExchangeProperties properties) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (!sslBundle.isBlank()) {
-            builder.sslContext(bundles.getObject().getBundle(sslBundle).createSslContext());
+        if (!properties.sslBundle().isBlank()) {
+            builder.sslContext(bundles.getObject().getBundle(properties.sslBundle()).createSslContext());
         }
         this.client = builder.build();
         this.identity = identity;
@@ -64,7 +63,8 @@ class PeerTransport {
         }
         List<Result> results = new ArrayList<>();
         for (JsonNode r : EnvelopeJson.readTree(response.body()).path("results")) {
-            results.add(new Result(r.path("id").asString(""), r.path("outcome").asString(""),
+            results.add(new Result(r.path("id").asString(""),
+                    AnswerOutcome.fromWire(r.path("outcome").asString("")).orElse(null),
                     r.path("envelope").isNull() ? null : r.path("envelope").asString(null), r.path("detail").asString("")));
         }
         return results;

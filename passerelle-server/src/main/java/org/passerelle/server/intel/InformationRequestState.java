@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.passerelle.protocol.CaseThread;
 import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.Handling;
-import tools.jackson.databind.JsonNode;
+import org.passerelle.server.shared.Workflow;
 
 /**
  * An information request as both nodes see it, derived from its thread alone by {@link #of}: the same
@@ -42,59 +42,53 @@ public record InformationRequestState(String caseId, String reference, String re
         return status == RequestStatus.AWAITING_ANSWER && now.isAfter(dueAt);
     }
 
-    /** The state of a request from its thread; the thread must start with the request itself. */
+    /** Which side of the request {@code party} is on, if either. */
+    public Optional<Workflow.Side> side(String party) {
+        return party.equals(requester) ? Optional.of(Workflow.Side.REQUESTER)
+                : party.equals(responder) ? Optional.of(Workflow.Side.RESPONDER) : Optional.empty();
+    }
+
+    /**
+     * The state of a request from its thread; the thread must start with the request itself. Each later message moves
+     * the status as the workflow's table says, if its sender's side may send it from the status reached: any other
+     * stays in the thread, shown, but moves nothing (a peer cannot close its own request by "answering" it), and both
+     * nodes agree on that as on the rest.
+     */
     public static InformationRequestState of(CaseThread thread, AgreementProfile profile) {
         List<CaseThread.Entry> entries = thread.entries();
         CaseThread.Entry first = entries.stream()
                 .filter(e -> InformationRequestKinds.REQUEST.equals(e.envelope().kind())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("The thread holds no request"));
         Envelope request = first.envelope();
-        JsonNode question = first.payload();
-        Urgency urgency = Urgency.valueOf(request.payload().path("urgency").asString(Urgency.NORMAL.name()));
+        InformationRequestKinds.RequestPayload asked = InformationRequestKinds.RequestPayload.of(first.payload());
+        // The urgency is read from the envelope as sent: a retraction purges the payload, not the due time.
+        Urgency urgency = InformationRequestKinds.RequestPayload.of(request.payload()).urgency();
         RequestStatus status = first.retracted() ? RequestStatus.WITHDRAWN : RequestStatus.AWAITING_ANSWER;
         Instant closedAt = null;
         List<Message> messages = new ArrayList<>();
         for (CaseThread.Entry entry : entries) {
             Envelope e = entry.envelope();
-            String text = entry.payload() == null ? null
-                    : e.id().equals(request.id()) ? entry.payload().path("question").asString(null) : entry.payload().path("text").asString(null);
+            boolean isRequest = e.id().equals(request.id());
+            String text = entry.payload() == null ? null : isRequest
+                    ? InformationRequestKinds.RequestPayload.of(entry.payload()).question()
+                    : InformationRequestKinds.TextPayload.of(entry.payload()).text();
             messages.add(new Message(e.id(), e.kind(), e.from(), e.sentAt(), text, e.handling(), entry.retracted(),
                     entry.corrected()));
-            if (!status.open() || entry.retracted() || !fromItsRole(e, request)) {
+            if (isRequest || entry.retracted() || !status.open()) {
                 continue;
             }
-            switch (e.kind()) {
-                case InformationRequestKinds.ANSWER -> {
-                    status = RequestStatus.ANSWERED;
-                    closedAt = e.sentAt();
-                }
-                case InformationRequestKinds.DECLINE -> {
-                    status = RequestStatus.DECLINED;
-                    closedAt = e.sentAt();
-                }
-                case InformationRequestKinds.QUESTION -> status = RequestStatus.QUESTION_ASKED;
-                case InformationRequestKinds.CLARIFICATION -> status = RequestStatus.AWAITING_ANSWER;
-                default -> { }
+            Workflow.Side side = e.from().equals(request.from()) ? Workflow.Side.REQUESTER
+                    : request.to().contains(e.from()) ? Workflow.Side.RESPONDER : null;
+            Optional<RequestStatus> next = side == null ? Optional.empty()
+                    : InformationRequestWorkflow.TABLE.next(status, e.kind(), side);
+            if (next.isPresent()) {
+                status = next.get();
+                closedAt = status.open() ? null : e.sentAt();
             }
         }
         return new InformationRequestState(request.caseRef().id(), reference(request.caseRef().id()), request.from(),
-                request.to().get(0), question == null ? null : question.path("subject").asString(null), urgency,
-                request.handling(), status, request.sentAt(), request.sentAt().plus(profile.replyWithin(urgency)),
-                closedAt, messages);
-    }
-
-    /**
-     * Whether a message comes from the party whose turn it can be: answers, questions and declines from the
-     * responder, clarifications from the requester. Any other stays in the thread, shown, but moves nothing: a peer
-     * cannot close its own request by "answering" it, and both nodes agree on that as on the rest.
-     */
-    private static boolean fromItsRole(Envelope message, Envelope request) {
-        return switch (message.kind()) {
-            case InformationRequestKinds.ANSWER, InformationRequestKinds.QUESTION, InformationRequestKinds.DECLINE ->
-                    request.to().contains(message.from());
-            case InformationRequestKinds.CLARIFICATION -> message.from().equals(request.from());
-            default -> true;
-        };
+                request.to().get(0), asked == null ? null : asked.subject(), urgency, request.handling(), status,
+                request.sentAt(), request.sentAt().plus(profile.replyWithin(urgency)), closedAt, messages);
     }
 
     /**

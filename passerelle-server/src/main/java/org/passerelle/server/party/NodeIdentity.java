@@ -17,7 +17,6 @@ import org.passerelle.protocol.NodeKeyStore;
 import org.passerelle.protocol.RequestSignature;
 import org.passerelle.protocol.Signatures;
 import org.passerelle.protocol.PublicKeys;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The node's signing identity: its Ed25519 key pair, created on first start under {@code <data-dir>/keys}. */
@@ -27,10 +26,9 @@ public class NodeIdentity {
     private final KeyPair keyPair;
     private final EnvelopeSigner signer;
 
-    public NodeIdentity(NodeProperties properties, PartyDirectory parties,
-            @Value("${PASSERELLE_KEY_PASSPHRASE:}") String passphrase) {
+    public NodeIdentity(NodeProperties properties, PartyDirectory parties) {
         this.keyPair = new NodeKeyStore(properties.dataDir().resolve("keys"),
-                Optional.of(passphrase.toCharArray())).loadOrCreate();
+                Optional.of(properties.key().passphrase().toCharArray())).loadOrCreate();
         this.signer = new EnvelopeSigner(parties.self().code(), keyPair.getPrivate());
     }
 

@@ -12,12 +12,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir folder holding the embedded database, the node key and other node-private files
  * @param party the party this node belongs to
  * @param peers the other parties' nodes this node exchanges envelopes with
+ * @param key how the node's private key is kept
  */
 @ConfigurationProperties("passerelle")
 public record NodeProperties(
         @DefaultValue("data") Path dataDir,
         PartyProperties party,
-        @DefaultValue List<PeerProperties> peers) {
+        @DefaultValue List<PeerProperties> peers,
+        @DefaultValue KeyProperties key) {
+
+    /**
+     * @param passphrase when set (usually as the environment variable {@code PASSERELLE_KEY_PASSPHRASE}), the key
+     *        file is encrypted with it
+     */
+    public record KeyProperties(@DefaultValue("") String passphrase) {
+    }
 
     /** @param code party code, e.g. {@code FR} or {@code MA}; @param names display names by language */
     public record PartyProperties(String code, @DefaultValue Map<String, String> names) {

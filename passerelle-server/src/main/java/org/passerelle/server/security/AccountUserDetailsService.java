@@ -1,5 +1,6 @@
 package org.passerelle.server.security;
 
+import java.time.Clock;
 import org.passerelle.server.party.PartyDirectory;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -11,12 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
-    private final UserService users;
+    private final UserStore users;
     private final PartyDirectory parties;
+    private final Clock clock;
 
-    AccountUserDetailsService(UserService users, PartyDirectory parties) {
+    AccountUserDetailsService(UserStore users, PartyDirectory parties, Clock clock) {
         this.users = users;
         this.parties = parties;
+        this.clock = clock;
     }
 
     @Override
@@ -28,9 +31,9 @@ class AccountUserDetailsService implements UserDetailsService {
                 .password(users.passwordHash(username).orElseThrow())
                 .authorities(Authorities.SECOND_FACTOR_PENDING)
                 .disabled(!account.enabled())
-                .accountLocked(account.lockedAt(users.instant()))
+                .accountLocked(account.lockedAt(clock.instant()))
                 // Checked only once the password matched, so it tells nothing to someone without it.
-                .credentialsExpired(account.generatedPasswordExpiredAt(users.instant()))
+                .credentialsExpired(account.generatedPasswordExpiredAt(clock.instant()))
                 .build();
     }
 }

@@ -11,7 +11,6 @@ import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,10 +47,10 @@ public class AnonymousRefusals {
     });
 
     public AnonymousRefusals(AuditTrail audit, Clock clock,
-            @Value("${passerelle.audit.anonymous-refusals-per-minute:60}") int perMinute) {
+            SecurityProperties properties) {
         this.audit = audit;
         this.clock = clock;
-        this.perMinute = perMinute;
+        this.perMinute = properties.anonymousRefusalsPerMinute();
         flusher.scheduleWithFixedDelay(this::writePastCounts, 1, 1, TimeUnit.MINUTES);
     }
 

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.party.PartyDirectory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.passerelle.server.shared.InvalidInputException;
 
 /**
  * Personal API tokens: shown once at creation, stored only as a SHA-256 hash (a token is 256 random
@@ -34,20 +34,20 @@ public class ApiTokens {
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
-    private final UserService users;
+    private final UserStore users;
     private final AuditTrail audit;
     private final Clock clock;
     private final PartyDirectory parties;
     private final Duration lifetime;
 
-    public ApiTokens(JdbcClient jdbc, UserService users, AuditTrail audit, Clock clock, PartyDirectory parties,
-            @Value("${passerelle.api-token.lifetime:90d}") Duration lifetime) {
+    ApiTokens(JdbcClient jdbc, UserStore users, AuditTrail audit, Clock clock, PartyDirectory parties,
+            SecurityProperties properties) {
         this.jdbc = jdbc;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
         this.parties = parties;
-        this.lifetime = lifetime;
+        this.lifetime = properties.apiTokenLifetime();
     }
 
     /** A token just created: {@code secret} is shown to its owner once and never again. */
@@ -109,6 +109,12 @@ public class ApiTokens {
             audit.success("token.revoke", "api-token", Long.toString(tokenId));
         }
         return updated == 1;
+    }
+
+    /** Revokes every active token of a user (disabled, or reset after a lost credential). */
+    void revokeAll(String username) {
+        jdbc.sql("UPDATE api_tokens SET revoked_at = :now WHERE revoked_at IS NULL AND user_id = "
+                + "(SELECT id FROM users WHERE username = :u)").param("now", now()).param("u", username).update();
     }
 
     /**

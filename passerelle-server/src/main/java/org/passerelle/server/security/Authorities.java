@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.passerelle.server.shared.Role;
 
 /**
  * The authorities a session or token carries. A password alone grants only {@link #SECOND_FACTOR_PENDING};

@@ -15,9 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class DisabledAccountSignOut extends OncePerRequestFilter {
 
-    private final UserService users;
+    private final UserStore users;
 
-    DisabledAccountSignOut(UserService users) {
+    DisabledAccountSignOut(UserStore users) {
         this.users = users;
     }
 

@@ -1,5 +1,6 @@
 package org.passerelle.server.security;
 
+import org.passerelle.server.web.StaticAssets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

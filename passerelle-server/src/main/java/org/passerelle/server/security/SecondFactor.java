@@ -3,6 +3,7 @@ package org.passerelle.server.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
 import java.util.OptionalLong;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
@@ -31,19 +32,26 @@ public class SecondFactor {
 
     private static final String PENDING_SECRET = SecondFactor.class.getName() + ".pendingSecret";
 
-    private final UserService users;
+    private final UserStore users;
+    private final SignInAttempts attempts;
+    private final SecretSealer sealer;
     private final PartyDirectory parties;
     private final AuditTrail audit;
+    private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    public SecondFactor(UserService users, PartyDirectory parties, AuditTrail audit) {
+    SecondFactor(UserStore users, SignInAttempts attempts, SecretSealer sealer, PartyDirectory parties,
+            AuditTrail audit, Clock clock) {
         this.users = users;
+        this.attempts = attempts;
+        this.sealer = sealer;
         this.parties = parties;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public boolean enrolled(String username) {
-        return users.totpSecret(username).isPresent();
+        return users.sealedTotpSecret(username).isPresent();
     }
 
     /** The secret being enrolled in this session, created on first call and kept until confirmed. */
@@ -75,11 +83,11 @@ public class SecondFactor {
             return Outcome.REFUSED;
         }
         String secret = pendingSecret(request.getSession());
-        OptionalLong step = Totp.STANDARD.matchingStep(Base32.decode(secret), code, users.instant());
+        OptionalLong step = Totp.STANDARD.matchingStep(Base32.decode(secret), code, clock.instant());
         if (step.isEmpty()) {
             return refuse(username, request);
         }
-        if (!users.enrolSecondFactor(username, secret, step.getAsLong())) {
+        if (!enrol(username, secret, step.getAsLong())) {
             return Outcome.ALREADY_ENROLLED;
         }
         request.getSession().removeAttribute(PENDING_SECRET);
@@ -92,8 +100,8 @@ public class SecondFactor {
         if (barred(username, request)) {
             return Outcome.REFUSED;
         }
-        byte[] secret = Base32.decode(users.totpSecret(username).orElseThrow());
-        OptionalLong step = Totp.STANDARD.matchingStep(secret, code, users.instant());
+        byte[] secret = Base32.decode(sealer.open(users.sealedTotpSecret(username).orElseThrow(), username));
+        OptionalLong step = Totp.STANDARD.matchingStep(secret, code, clock.instant());
         if (step.isEmpty() || !users.consumeTotpStep(username, step.getAsLong())) {
             return refuse(username, request);
         }
@@ -103,8 +111,8 @@ public class SecondFactor {
 
     private Outcome refuse(String username, HttpServletRequest request) {
         audit.record("login.totp", "user", username, AuditOutcome.FAILURE, "wrong or reused code");
-        users.recordFailure(username);
-        if (users.load(username).orElseThrow().lockedAt(users.instant())) {
+        attempts.failed(username);
+        if (users.load(username).orElseThrow().lockedAt(clock.instant())) {
             Sessions.end(request);
             return Outcome.LOCKED;
         }
@@ -116,7 +124,7 @@ public class SecondFactor {
      * account as it is now, so that sessions waiting at this step cannot go on guessing once it is locked.
      */
     private boolean barred(String username, HttpServletRequest request) {
-        boolean barred = users.load(username).map(account -> !account.enabled() || account.lockedAt(users.instant()))
+        boolean barred = users.load(username).map(account -> !account.enabled() || account.lockedAt(clock.instant()))
                 .orElse(true);
         if (barred) {
             audit.record("login.totp", "user", username, AuditOutcome.FAILURE, "account disabled or locked");
@@ -138,8 +146,17 @@ public class SecondFactor {
         if (account.passwordChangeRequired()) {
             PasswordChangeRequired.require(request);
         }
-        users.recordSuccess(username);
+        attempts.succeeded(username);
         audit.success("login", "user", username);
+    }
+
+    /** Records the account's first authenticator, sealed; false (nothing changed) if it already has one. */
+    private boolean enrol(String username, String base32Secret, long acceptedStep) {
+        boolean enrolled = users.enrolSecondFactor(username, sealer.seal(base32Secret, username), acceptedStep);
+        if (enrolled) {
+            audit.success("user.totp.enrol", "user", username);
+        }
+        return enrolled;
     }
 
     private static String pendingUser() {

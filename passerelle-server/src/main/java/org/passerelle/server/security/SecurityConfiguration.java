@@ -1,9 +1,9 @@
 package org.passerelle.server.security;
 
+import org.passerelle.server.web.StaticAssets;
 import java.time.Clock;
-import java.time.Duration;
 import org.passerelle.server.audit.AuditTrail;
-import org.springframework.beans.factory.annotation.Value;
+import org.passerelle.server.party.PartyDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.passerelle.server.shared.Role;
 
 /**
  * Who may reach what. Pages and API share the same roles; pages sign in with password then TOTP, the API
@@ -57,8 +58,8 @@ class SecurityConfiguration {
 
         @Bean
         @Order(1)
-        SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit, AnonymousRefusals anonymous)
-                throws Exception {
+        SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit, AnonymousRefusals anonymous,
+                PartyDirectory parties) throws Exception {
             AccessRefusals refusals = new AccessRefusals(audit, anonymous);
             http.securityMatcher("/api/**")
                     .authorizeHttpRequests(a -> a
@@ -67,6 +68,7 @@ class SecurityConfiguration {
                             .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                             .anyRequest().hasAuthority(Authorities.SIGNED_IN))
                     .addFilterBefore(new ApiTokenFilter(tokens, anonymous), AuthorizationFilter.class)
+                    .addFilterBefore(new SignedInViewer(parties.self().code()), AuthorizationFilter.class)
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(c -> c.disable()) // no cookies on the API: a token must be presented on every call
                     .requestCache(c -> c.disable())
@@ -77,11 +79,11 @@ class SecurityConfiguration {
 
         @Bean
         @Order(2)
-        SecurityFilterChain pagesChain(HttpSecurity http, UserService users, AuditTrail audit, AnonymousRefusals anonymous,
-                Clock clock, @Value("${passerelle.session.absolute-timeout:8h}") Duration absoluteTimeout)
-                throws Exception {
+        SecurityFilterChain pagesChain(HttpSecurity http, UserStore users, SecondFactor secondFactor,
+                SignInAttempts attempts, AuditTrail audit, AnonymousRefusals anonymous, Clock clock,
+                SecurityProperties properties, PartyDirectory parties) throws Exception {
             AccessRefusals refusals = new AccessRefusals(audit, anonymous);
-            SignInSteps signIn = new SignInSteps(users, audit, anonymous);
+            SignInSteps signIn = new SignInSteps(secondFactor, attempts, audit, anonymous);
             http.authorizeHttpRequests(a -> a
                             .requestMatchers(StaticAssets.patterns()).permitAll()
                             .requestMatchers("/login", "/error", "/favicon.ico", "/actuator/health", "/actuator/health/**",
@@ -93,8 +95,9 @@ class SecurityConfiguration {
                     .formLogin(f -> f.loginPage("/login").successHandler(signIn).failureHandler(signIn))
                     .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                     .exceptionHandling(e -> e.accessDeniedHandler(refusals))
-                    .addFilterBefore(new AbsoluteSessionTimeoutFilter(absoluteTimeout, clock), AuthorizationFilter.class)
+                    .addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.sessionAbsoluteTimeout(), clock), AuthorizationFilter.class)
                     .addFilterBefore(new DisabledAccountSignOut(users), AuthorizationFilter.class)
+                    .addFilterBefore(new SignedInViewer(parties.self().code()), AuthorizationFilter.class)
                     .addFilterAfter(new PasswordChangeRequired(), AuthorizationFilter.class)
                     .headers(h -> h
                             .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -21,12 +21,14 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  */
 final class SignInSteps implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
-    private final UserService users;
+    private final SecondFactor secondFactor;
+    private final SignInAttempts attempts;
     private final AuditTrail audit;
     private final AnonymousRefusals refusals;
 
-    SignInSteps(UserService users, AuditTrail audit, AnonymousRefusals refusals) {
-        this.users = users;
+    SignInSteps(SecondFactor secondFactor, SignInAttempts attempts, AuditTrail audit, AnonymousRefusals refusals) {
+        this.secondFactor = secondFactor;
+        this.attempts = attempts;
         this.audit = audit;
         this.refusals = refusals;
     }
@@ -36,7 +38,7 @@ final class SignInSteps implements AuthenticationSuccessHandler, AuthenticationF
             Authentication authentication) throws IOException {
         String username = authentication.getName();
         audit.record("login.password", "user", username, AuditOutcome.SUCCESS, null);
-        boolean enrolled = users.totpSecret(username).isPresent();
+        boolean enrolled = secondFactor.enrolled(username);
         response.sendRedirect(request.getContextPath()
                 + (enrolled ? "/login/second-factor" : "/login/second-factor/enrol"));
     }
@@ -54,7 +56,7 @@ final class SignInSteps implements AuthenticationSuccessHandler, AuthenticationF
         };
         refusals.record("login.password", "user", username, AuditOutcome.FAILURE, reason);
         if (exception instanceof BadCredentialsException && username != null) {
-            users.recordFailure(username);
+            attempts.failed(username);
         }
         response.sendRedirect(request.getContextPath()
                 + (exception instanceof CredentialsExpiredException ? "/login?generatedExpired" : "/login?failed"));

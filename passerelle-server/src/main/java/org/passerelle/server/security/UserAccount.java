@@ -1,6 +1,7 @@
 package org.passerelle.server.security;
 
 import java.time.Instant;
+import org.passerelle.server.shared.Role;
 
 /**
  * A local user as other modules see it (never with its password hash or TOTP secret).

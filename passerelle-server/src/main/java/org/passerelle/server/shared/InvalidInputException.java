@@ -1,4 +1,4 @@
-package org.passerelle.server.security;
+package org.passerelle.server.shared;
 
 import java.util.List;
 

@@ -1,2 +1,8 @@
-/** What every module shares about the database it runs on: redoable transactions, and workers draining queues kept in it. */
+/**
+ * What every module shares about the database: durable commits, redoable transactions, workers draining queues
+ * kept in it, and the embedded database kept to the node's account.
+ */
+@ApplicationModule(allowedDependencies = {})
 package org.passerelle.server.storage;
+
+import org.springframework.modulith.ApplicationModule;

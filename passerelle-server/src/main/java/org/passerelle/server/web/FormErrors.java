@@ -1,7 +1,7 @@
 package org.passerelle.server.web;
 
 import java.util.List;
-import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.shared.InvalidInputException;
 
 /** Errors of a submitted form, as the error summary at the top of a page and the messages by each field show them. */
 public final class FormErrors {

@@ -3,6 +3,7 @@ package org.passerelle.server.web;
 import java.util.List;
 import org.passerelle.server.party.NodeIdentity;
 import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.shared.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +23,10 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Viewer viewer, Model model) {
         model.addAttribute("peers", parties.peers());
         model.addAttribute("fingerprint", identity.fingerprint());
-        model.addAttribute("work", summaries.stream().flatMap(s -> s.lines().stream()).toList());
+        model.addAttribute("work", summaries.stream().flatMap(s -> s.lines(viewer).stream()).toList());
         return "home";
     }
 }

@@ -1,6 +1,7 @@
 package org.passerelle.server.web;
 
 import java.util.List;
+import org.passerelle.server.shared.Viewer;
 
 /**
  * What a business module asks the signed-in user to look at first: counted lines with a link each, shown on the
@@ -12,6 +13,6 @@ public interface HomeSummary {
     record Line(String messageKey, long count, String href) {
     }
 
-    /** The lines for the current user (none: nothing to say to them). */
-    List<Line> lines();
+    /** The lines for {@code viewer} (none: nothing to say to them). */
+    List<Line> lines(Viewer viewer);
 }

@@ -4,10 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.passerelle.server.i18n.Language;
-import org.passerelle.server.security.Authorities;
-import org.passerelle.server.security.UserService;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.passerelle.server.shared.Viewer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -18,26 +15,24 @@ import org.springframework.web.servlet.LocaleResolver;
 class LanguageSwitch implements HandlerInterceptor {
 
     private final LocaleResolver locales;
-    private final UserService users;
+    private final LanguagePreference preferences;
 
-    LanguageSwitch(LocaleResolver locales, UserService users) {
+    LanguageSwitch(LocaleResolver locales, LanguagePreference preferences) {
         this.locales = locales;
-        this.users = users;
+        this.preferences = preferences;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = Authorities.has(user, Authorities.SIGNED_IN);
+        Viewer viewer = request.getAttribute(Viewer.REQUEST_ATTRIBUTE) instanceof Viewer v ? v : null;
         Optional<Language> asked = Language.of(request.getParameter("lang"));
         if (asked.isPresent()) {
             locales.setLocale(request, response, asked.get().locale());
-            if (signedIn) {
-                users.setLocale(user.getName(), asked.get().tag());
+            if (viewer != null) {
+                preferences.keep(viewer.username(), asked.get());
             }
-        } else if (signedIn && !hasLanguageCookie(request)) {
-            users.own(user.getName()).map(a -> a.locale()).flatMap(Language::of)
-                    .ifPresent(saved -> locales.setLocale(request, response, saved.locale()));
+        } else if (viewer != null && !hasLanguageCookie(request)) {
+            preferences.of(viewer.username()).ifPresent(saved -> locales.setLocale(request, response, saved.locale()));
         }
         return true;
     }

@@ -7,10 +7,8 @@ import java.util.List;
 import org.passerelle.server.i18n.Language;
 import org.passerelle.server.i18n.Messages;
 import org.passerelle.server.party.Party;
-import org.passerelle.server.security.Authorities;
-import org.passerelle.server.security.Role;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
+import org.passerelle.server.shared.Role;
+import org.passerelle.server.shared.Viewer;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**
@@ -23,15 +21,22 @@ public final class PageContext {
 
     private final Language language;
     private final Messages messages;
-    private final Authentication user;
+    private final Viewer viewer;
+    private final String pendingUsername;
     private final Party party;
     private final CsrfToken csrf;
     private final String path;
 
-    PageContext(Language language, Messages messages, Authentication user, Party party, CsrfToken csrf, String path) {
+    /**
+     * @param viewer the signed-in user, or null before sign-in is complete
+     * @param pendingUsername the user's name once the password step is passed, if their second factor is pending
+     */
+    PageContext(Language language, Messages messages, Viewer viewer, String pendingUsername, Party party, CsrfToken csrf,
+            String path) {
         this.language = language;
         this.messages = messages;
-        this.user = user;
+        this.viewer = viewer;
+        this.pendingUsername = pendingUsername;
         this.party = party;
         this.csrf = csrf;
         this.path = path;
@@ -64,26 +69,21 @@ public final class PageContext {
     }
 
     public boolean signedIn() {
-        return Authorities.has(user, Authorities.SIGNED_IN);
+        return viewer != null;
     }
 
     /** The user's name once the password step is passed (signed in or waiting for the second factor), else null. */
     public String username() {
-        return user == null || user instanceof AnonymousAuthenticationToken ? null : user.getName();
+        return viewer != null ? viewer.username() : pendingUsername;
     }
 
     public boolean hasRole(Role role) {
-        return Authorities.hasRole(user, role);
+        return viewer != null && viewer.has(role);
     }
 
     /** The signed-in user's role, or null before sign-in is complete. */
     public Role role() {
-        for (Role role : Role.values()) {
-            if (hasRole(role)) {
-                return role;
-            }
-        }
-        return null;
+        return viewer == null ? null : viewer.role();
     }
 
     public String partyCode() {

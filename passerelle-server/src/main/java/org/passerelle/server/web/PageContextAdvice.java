@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.passerelle.server.i18n.Language;
 import org.passerelle.server.i18n.Messages;
 import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.shared.Viewer;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -30,7 +33,11 @@ class PageContextAdvice {
     static PageContext of(HttpServletRequest request, Messages messages, PartyDirectory parties) {
         Language language = Language.of(RequestContextUtils.getLocale(request));
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return new PageContext(language, messages, SecurityContextHolder.getContext().getAuthentication(),
-                parties.self(), (CsrfToken) request.getAttribute(CsrfToken.class.getName()), path);
+        Viewer viewer = request.getAttribute(Viewer.REQUEST_ATTRIBUTE) instanceof Viewer v ? v : null;
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        String pending = viewer != null || user == null || user instanceof AnonymousAuthenticationToken ? null
+                : user.getName();
+        return new PageContext(language, messages, viewer, pending, parties.self(),
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()), path);
     }
 }

@@ -1,4 +1,4 @@
-package org.passerelle.server.security;
+package org.passerelle.server.web;
 
 import java.util.List;
 

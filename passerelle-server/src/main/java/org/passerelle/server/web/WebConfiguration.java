@@ -1,26 +1,26 @@
 package org.passerelle.server.web;
 
 import java.time.Duration;
+import java.util.List;
 import org.passerelle.server.i18n.Language;
-import org.passerelle.server.security.StaticAssets;
-import org.passerelle.server.security.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
-/** Language resolution and switching for the pages. */
+/** Language resolution and switching for the pages; the viewer as a controller argument, on pages and the API. */
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
 
     static final String LANGUAGE_COOKIE = "passerelle-lang";
 
-    private final UserService users;
+    private final LanguagePreference preferences;
 
-    WebConfiguration(UserService users) {
-        this.users = users;
+    WebConfiguration(LanguagePreference preferences) {
+        this.preferences = preferences;
     }
 
     @Bean
@@ -36,8 +36,13 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ViewerArguments());
+    }
+
+    @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new LanguageSwitch(localeResolver(), users))
+        registry.addInterceptor(new LanguageSwitch(localeResolver(), preferences))
                 .excludePathPatterns(StaticAssets.patterns())
                 .excludePathPatterns("/api/**");
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.server.cli.LocalNodes;
 import org.passerelle.server.security.ApiTokens;
 import org.passerelle.server.security.NewUser;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
 import org.passerelle.server.security.UserService;
 import org.passerelle.server.support.NodeProcess;
 import org.passerelle.server.support.TestDatabase;

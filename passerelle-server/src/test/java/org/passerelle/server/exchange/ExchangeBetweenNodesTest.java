@@ -30,11 +30,13 @@ import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.NewInformationRequest;
 import org.passerelle.server.intel.RequestStatus;
 import org.passerelle.server.intel.network.NetworkLink;
+import org.passerelle.server.intel.network.NetworkSlice;
 import org.passerelle.server.intel.network.NetworkSummary;
 import org.passerelle.server.intel.network.Networks;
 import org.passerelle.server.party.NodeIdentity;
 import org.passerelle.server.party.PartyDirectory;
-import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.shared.InvalidInputException;
+import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.support.TwoNodes;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -76,11 +78,11 @@ class ExchangeBetweenNodesTest {
         await("the request to reach Morocco", () -> exists(morocco, caseId));
         await("France's receipt", () -> settled(france, caseId));
 
-        morocco.bean(InformationRequests.class).askBack(caseId, "Which period?");
+        morocco.bean(InformationRequests.class).askBack(Viewer.node(), caseId, "Which period?");
         await("the question to reach France", () -> state(france, caseId).status() == RequestStatus.QUESTION_ASKED);
-        france.bean(InformationRequests.class).clarify(caseId, "March 2026.");
+        france.bean(InformationRequests.class).clarify(Viewer.node(), caseId, "March 2026.");
         await("the clarification to reach Morocco", () -> state(morocco, caseId).status() == RequestStatus.AWAITING_ANSWER);
-        morocco.bean(InformationRequests.class).answer(caseId, "Registered to a company in Tetouan.");
+        morocco.bean(InformationRequests.class).answer(Viewer.node(), caseId, "Registered to a company in Tetouan.");
         await("the answer to reach France", () -> state(france, caseId).status() == RequestStatus.ANSWERED);
         await("every receipt", () -> settled(france, caseId) && settled(morocco, caseId));
 
@@ -136,7 +138,7 @@ class ExchangeBetweenNodesTest {
 
         List<PeerTransport.Result> again = post(request.toJson());
         assertThat(again).singleElement().satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo("receipt");
+            assertThat(r.outcome()).isEqualTo(AnswerOutcome.RECEIPT);
             assertThat(r.detail()).isEqualTo("duplicate");
         });
         assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + request.id() + "'")).isEqualTo(1);
@@ -166,7 +168,7 @@ class ExchangeBetweenNodesTest {
     @Test
     void attachmentsTravelBesideTheirEnvelopeAndAreCheckedAgainstTheirHash() throws Exception {
         byte[] photo = "JPEG bytes of a passport page".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String caseId = france.bean(InformationRequests.class).open(new NewInformationRequest("MA", "With a photo",
+        String caseId = france.bean(InformationRequests.class).open(Viewer.node(), new NewInformationRequest("MA", "With a photo",
                 "Is this document genuine?", "NORMAL", "H0", "B", "2", null),
                 List.of(new NewAttachment("passport.jpg", "image/jpeg", photo)));
         await("delivery", () -> settled(france, caseId));
@@ -175,7 +177,7 @@ class ExchangeBetweenNodesTest {
             assertThat(a.name()).isEqualTo("passport.jpg");
             assertThat(a.sha256()).isEqualTo(EnvelopeJson.sha256Hex(photo));
         });
-        assertThat(morocco.bean(InformationRequests.class).attachment(caseId, EnvelopeJson.sha256Hex(photo))).hasValue(photo);
+        assertThat(morocco.bean(InformationRequests.class).attachment(Viewer.node(), caseId, EnvelopeJson.sha256Hex(photo))).hasValue(photo);
 
         // The same attachment named by a new envelope delivered without the bytes: refused, nothing stored.
         Envelope withAttachment = records(france, caseId).get(0).envelope();
@@ -346,13 +348,13 @@ class ExchangeBetweenNodesTest {
         france.stop();
         france.start(Map.of("passerelle.exchange.outbox-enabled", false));
         String caseId = open("Parent and child", "H0");
-        france.bean(InformationRequests.class).retract(caseId,
+        france.bean(InformationRequests.class).retract(Viewer.node(), caseId,
                 records(france, caseId).get(0).envelope().id(), "sent to the wrong service");
         List<EnvelopeRecord> written = records(france, caseId);
         Envelope child = written.get(1).envelope();
         assertThat(child.parents()).containsExactly(written.get(0).envelope().hash());
 
-        assertThat(post(child.toJson())).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo("held"));
+        assertThat(post(child.toJson())).singleElement().satisfies(r -> assertThat(r.outcome()).isEqualTo(AnswerOutcome.HELD));
         await("the parent to be fetched and both stored", () -> exists(morocco, caseId)
                 && count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE case_id = '" + caseId + "' AND state = 'HELD'") == 0);
         assertThat(state(morocco, caseId).status()).isEqualTo(RequestStatus.WITHDRAWN);
@@ -381,7 +383,7 @@ class ExchangeBetweenNodesTest {
         frenchDatabase.sql("DELETE FROM intel_information_request WHERE case_id = :c").param("c", caseId).update();
         assertThat(records(france, caseId)).isEmpty();
 
-        morocco.bean(InformationRequests.class).answer(caseId, "We know this one.");
+        morocco.bean(InformationRequests.class).answer(Viewer.node(), caseId, "We know this one.");
         await("France to recover its request from Morocco's copy and take the answer",
                 () -> exists(france, caseId) && state(france, caseId).status() == RequestStatus.ANSWERED);
         assertThat(records(france, caseId)).filteredOn(r -> r.envelope().id().equals(request.id())).singleElement()
@@ -412,7 +414,7 @@ class ExchangeBetweenNodesTest {
                 status -> morocco.bean(Outbox.class).store(orphan, List.of(), Map.of()));
         await("France to hold the orphan", () -> delivery(morocco, orphan.caseRef().id()).state() == DeliveryState.HELD);
 
-        String later = morocco.bean(InformationRequests.class).open(new NewInformationRequest("FR", "Later case",
+        String later = morocco.bean(InformationRequests.class).open(Viewer.node(), new NewInformationRequest("FR", "Later case",
                 "Anything on this boat?", "NORMAL", "H0", "B", "2", null), List.of());
         await("a later case to reach France past the held one", () -> exists(france, later) && settled(morocco, later));
         assertThat(delivery(morocco, orphan.caseRef().id()).state()).isEqualTo(DeliveryState.HELD);
@@ -429,7 +431,7 @@ class ExchangeBetweenNodesTest {
         String caseId = open("Wrong person", "H1");
         await("delivery", () -> settled(france, caseId));
         String requestId = records(france, caseId).get(0).envelope().id();
-        france.bean(InformationRequests.class).retract(caseId, requestId, "wrong person");
+        france.bean(InformationRequests.class).retract(Viewer.node(), caseId, requestId, "wrong person");
         await("the purge receipt", () -> settled(france, caseId));
 
         EnvelopeRecord purged = records(morocco, caseId).stream().filter(r -> r.envelope().id().equals(requestId))
@@ -447,16 +449,16 @@ class ExchangeBetweenNodesTest {
     void aRetractedMessagesAttachmentIsDeletedByTheReceiver() {
         byte[] scan = "PDF bytes of the wrong person's record".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String sha = EnvelopeJson.sha256Hex(scan);
-        String caseId = france.bean(InformationRequests.class).open(new NewInformationRequest("MA", "Wrong file",
+        String caseId = france.bean(InformationRequests.class).open(Viewer.node(), new NewInformationRequest("MA", "Wrong file",
                 "Do you know this person?", "NORMAL", "H0", "B", "2", null),
                 List.of(new NewAttachment("record.pdf", "application/pdf", scan)));
         await("delivery", () -> settled(france, caseId));
         assertThat(morocco.bean(AttachmentFiles.class).read(sha)).hasValue(scan);
 
-        france.bean(InformationRequests.class).retract(caseId, records(france, caseId).get(0).envelope().id(), "wrong file");
+        france.bean(InformationRequests.class).retract(Viewer.node(), caseId, records(france, caseId).get(0).envelope().id(), "wrong file");
         await("the purge receipt", () -> settled(france, caseId));
         assertThat(morocco.bean(AttachmentFiles.class).read(sha)).isEmpty();
-        assertThat(morocco.bean(InformationRequests.class).attachment(caseId, sha)).isEmpty();
+        assertThat(morocco.bean(InformationRequests.class).attachment(Viewer.node(), caseId, sha)).isEmpty();
     }
 
     @Test
@@ -466,13 +468,13 @@ class ExchangeBetweenNodesTest {
         String requestId = records(morocco, caseId).get(0).envelope().id();
 
         InformationRequests moroccanRequests = morocco.bean(InformationRequests.class);
-        assertThatThrownBy(() -> moroccanRequests.forward(caseId, requestId, "ES"))
+        assertThatThrownBy(() -> moroccanRequests.forward(Viewer.node(), caseId, requestId, "ES"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("intel.error.h2NoConsent"));
 
-        france.bean(InformationRequests.class).consent(caseId, requestId, "ES");
+        france.bean(InformationRequests.class).consent(Viewer.node(), caseId, requestId, "ES");
         await("the consent to reach Morocco", () -> morocco.bean(Exchange.class).forwardingRefusal(requestId, "ES").isEmpty());
-        moroccanRequests.forward(caseId, requestId, "ES");
+        moroccanRequests.forward(Viewer.node(), caseId, requestId, "ES");
         assertThat(records(morocco, caseId)).anySatisfy(r -> assertThat(r.envelope().kind()).isEqualTo("forward"));
     }
 
@@ -484,12 +486,12 @@ class ExchangeBetweenNodesTest {
         String otherRequest = records(morocco, other).get(0).envelope().id();
         String ownRequest = records(france, visible).get(0).envelope().id();
 
-        assertThatThrownBy(() -> morocco.bean(InformationRequests.class).forward(visible, otherRequest, "ES"))
+        assertThatThrownBy(() -> morocco.bean(InformationRequests.class).forward(Viewer.node(), visible, otherRequest, "ES"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("intel.error.forwardNotReceived"));
-        assertThatThrownBy(() -> france.bean(InformationRequests.class).forward(visible, ownRequest, "ES"))
+        assertThatThrownBy(() -> france.bean(InformationRequests.class).forward(Viewer.node(), visible, ownRequest, "ES"))
                 .as("one's own message is not the other party's").isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> france.bean(InformationRequests.class).consent(visible,
+        assertThatThrownBy(() -> france.bean(InformationRequests.class).consent(Viewer.node(), visible,
                 records(france, other).get(0).envelope().id(), "ES"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).messageKey()).isEqualTo("intel.error.consentNotYours"));
@@ -499,14 +501,14 @@ class ExchangeBetweenNodesTest {
     @Test
     void aSharedNetworkBecomesANetworkOfTheReceiver() {
         Networks frenchNetworks = france.bean(Networks.class);
-        long corridor = DemoNetworks.loadCorridor(frenchNetworks);
-        long before = morocco.bean(Networks.class).list().size();
-        assertThat(frenchNetworks.share(corridor, "MA", null, null, new Handling(HandlingCode.H2, 'B', 2, null))).isZero();
-        await("the network to reach Morocco", () -> morocco.bean(Networks.class).list().size() == before + 1);
-        NetworkSummary received = morocco.bean(Networks.class).list().get((int) before);
+        long corridor = DemoNetworks.loadCorridor(frenchNetworks, Viewer.node());
+        long before = morocco.bean(Networks.class).list(Viewer.node()).size();
+        assertThat(frenchNetworks.share(Viewer.node(), corridor, "MA", NetworkSlice.WHOLE, new Handling(HandlingCode.H2, 'B', 2, null))).isZero();
+        await("the network to reach Morocco", () -> morocco.bean(Networks.class).list(Viewer.node()).size() == before + 1);
+        NetworkSummary received = morocco.bean(Networks.class).list(Viewer.node()).get((int) before);
         assertThat(received.origin()).isEqualTo("FR");
-        assertThat(received.links()).isEqualTo(frenchNetworks.summary(corridor).orElseThrow().links());
-        assertThat(morocco.bean(Networks.class).links(received.id(), null, null))
+        assertThat(received.links()).isEqualTo(frenchNetworks.summary(Viewer.node(), corridor).orElseThrow().links());
+        assertThat(morocco.bean(Networks.class).links(Viewer.node(), received.id(), NetworkSlice.WHOLE))
                 .as("shared under H2, every link stays H2 at least").extracting(NetworkLink::handlingCode)
                 .allMatch(code -> code.equals("H2") || code.equals("H3"));
     }
@@ -526,13 +528,13 @@ class ExchangeBetweenNodesTest {
         Envelope share = france.bean(NodeIdentity.class).envelopeSigner().sign(new EnvelopeDraft(
                 UuidV7.at(now).toString(), new CaseRef(UuidV7.at(now).toString(), "network"), "network.share", "FR",
                 List.of("MA"), List.of(), now, new Handling(HandlingCode.H0, 'B', 2, null), payload, List.of()));
-        long before = morocco.bean(Networks.class).list().size();
+        long before = morocco.bean(Networks.class).list(Viewer.node()).size();
 
         List<PeerTransport.Result> results = france.bean(PeerTransport.class).post(
                 france.bean(PartyDirectory.class).peer("MA").orElseThrow(), List.of(share.toJson()), Map.of());
 
-        assertThat(results).extracting(PeerTransport.Result::outcome).containsExactly("receipt");
-        NetworkSummary received = morocco.bean(Networks.class).list().get((int) before);
+        assertThat(results).extracting(PeerTransport.Result::outcome).containsExactly(AnswerOutcome.RECEIPT);
+        NetworkSummary received = morocco.bean(Networks.class).list(Viewer.node()).get((int) before);
         assertThat(received.links()).isEqualTo(1);
         assertThat(morocco.bean(AuditLog.class).search(new AuditFilter(null, "network.receive", null, null, null, 10)))
                 .anySatisfy(e -> assertThat(e.event().details()).isEqualTo("1 links left out as invalid"));
@@ -565,7 +567,8 @@ class ExchangeBetweenNodesTest {
                         retraction.toJson()), Map.of());
 
         assertThat(results).extracting(PeerTransport.Result::outcome)
-                .containsExactly("receipt", "receipt", "receipt", "rejection", "receipt");
+                .containsExactly(AnswerOutcome.RECEIPT, AnswerOutcome.RECEIPT, AnswerOutcome.RECEIPT,
+                        AnswerOutcome.REJECTION, AnswerOutcome.RECEIPT);
         assertThat(results).extracting(PeerTransport.Result::detail)
                 .containsExactly("stored", "stored", "duplicate", "CONFLICT", "purged");
         String caseId = request.caseRef().id();
@@ -594,7 +597,8 @@ class ExchangeBetweenNodesTest {
                 france.bean(PartyDirectory.class).peer("MA").orElseThrow(), batch.stream().map(Envelope::toJson).toList(),
                 Map.of());
 
-        assertThat(results).extracting(PeerTransport.Result::outcome).containsExactly("receipt", "rejection", "receipt");
+        assertThat(results).extracting(PeerTransport.Result::outcome)
+                .containsExactly(AnswerOutcome.RECEIPT, AnswerOutcome.REJECTION, AnswerOutcome.RECEIPT);
         assertThat(results.get(1).detail()).isEqualTo("MALFORMED");
         for (Envelope stored : List.of(batch.get(0), batch.get(2))) {
             assertThat(count(morocco, "SELECT COUNT(*) FROM exchange_envelope WHERE id = '" + stored.id() + "'")).isEqualTo(1);
@@ -604,7 +608,7 @@ class ExchangeBetweenNodesTest {
     }
 
     private static String open(String subject, String handlingCode) {
-        return france.bean(InformationRequests.class).open(new NewInformationRequest("MA", subject,
+        return france.bean(InformationRequests.class).open(Viewer.node(), new NewInformationRequest("MA", subject,
                 "What do you know about it?", "URGENT", handlingCode, "B", "2", null), List.of());
     }
 
@@ -631,14 +635,14 @@ class ExchangeBetweenNodesTest {
 
     private static void assertRejected(String json, String reason) throws Exception {
         assertThat(post(json)).singleElement().satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo("rejection");
+            assertThat(r.outcome()).isEqualTo(AnswerOutcome.REJECTION);
             assertThat(r.detail()).isEqualTo(reason);
             assertThat(EnvelopeJson.parse(r.envelope()).payload().path("reason").asString()).isEqualTo(reason);
         });
     }
 
     private static InformationRequestState state(TwoNodes.Node node, String caseId) {
-        return node.bean(InformationRequests.class).read(caseId).orElseThrow().state();
+        return node.bean(InformationRequests.class).read(Viewer.node(), caseId).orElseThrow().state();
     }
 
     private static List<EnvelopeRecord> records(TwoNodes.Node node, String caseId) {
@@ -656,7 +660,7 @@ class ExchangeBetweenNodesTest {
     }
 
     private static boolean exists(TwoNodes.Node node, String caseId) {
-        return node.bean(InformationRequests.class).read(caseId).isPresent();
+        return node.bean(InformationRequests.class).read(Viewer.node(), caseId).isPresent();
     }
 
     private static long count(TwoNodes.Node node, String sql) {

@@ -30,12 +30,12 @@ class KnownEnvelopesTest {
         Envelope held = envelope(CASE, "information-request.clarification", 1);
         Envelope receipt = envelope(CASE, ProtocolKinds.RECEIPT, 2);
         Envelope elsewhere = envelope(OTHER_CASE, "information-request.request", 3);
-        KnownEnvelopes known = new KnownEnvelopes(List.of(row(first, EnvelopeStore.STORED),
-                row(held, EnvelopeStore.HELD), row(receipt, EnvelopeStore.STORED), row(elsewhere, EnvelopeStore.STORED)));
+        KnownEnvelopes known = new KnownEnvelopes(List.of(row(first, EnvelopeState.STORED),
+                row(held, EnvelopeState.HELD), row(receipt, EnvelopeState.STORED), row(elsewhere, EnvelopeState.STORED)));
 
         assertThat(known.thread(CASE.id())).containsExactly(first);
         assertThat(known.thread("no such case")).isEmpty();
-        assertThat(known.byId(held.id())).hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(EnvelopeStore.HELD));
+        assertThat(known.byId(held.id())).hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(EnvelopeState.HELD));
         assertThat(known.byId(receipt.id())).isPresent();
         assertThat(known.storedHash(elsewhere.hash())).isTrue();
         assertThat(known.storedHash(held.hash())).as("held is not stored").isFalse();
@@ -47,16 +47,16 @@ class KnownEnvelopesTest {
         Envelope request = envelope(CASE, "information-request.request", 0);
         assertThat(known.byId(request.id())).isEmpty();
 
-        known.add(row(request, EnvelopeStore.STORED));
+        known.add(row(request, EnvelopeState.STORED));
         Envelope follow = envelope(CASE, "information-request.clarification", 1);
-        known.add(row(follow, EnvelopeStore.STORED));
+        known.add(row(follow, EnvelopeState.STORED));
 
         assertThat(known.byId(request.id())).isPresent();
         assertThat(known.thread(CASE.id())).containsExactly(request, follow);
         assertThat(known.storedHash(follow.hash())).isTrue();
     }
 
-    private static EnvelopeStore.Row row(Envelope envelope, String state) {
+    private static EnvelopeStore.Row row(Envelope envelope, EnvelopeState state) {
         return new EnvelopeStore.Row(envelope, true, state, NOW);
     }
 

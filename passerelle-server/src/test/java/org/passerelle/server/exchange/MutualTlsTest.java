@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.NewInformationRequest;
+import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.support.TwoNodes;
 
 /**
@@ -70,7 +71,7 @@ class MutualTlsTest {
 
     @Test
     void nodesExchangeOverMutualTls() {
-        String caseId = nodes.france().bean(InformationRequests.class).open(new NewInformationRequest("MA",
+        String caseId = nodes.france().bean(InformationRequests.class).open(Viewer.node(), new NewInformationRequest("MA",
                 "Sent over mutual TLS", "Does it arrive?", "URGENT", "H0", "B", "2", null), List.of());
 
         await("France's receipt over TLS", () -> nodes.france().bean(Exchange.class).records(caseId).get(0)

@@ -18,7 +18,7 @@ import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.exchange.DeliveryState;
 import org.passerelle.server.intel.RequestStatus;
 import org.passerelle.server.intel.Urgency;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
 
 /** Keeps the three languages complete and the templates free of hard-coded text. */
 class MessagesTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.server.audit.AuditFilter;
 import org.passerelle.server.audit.AuditLog;
 import org.passerelle.server.security.ApiTokens;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
 import org.passerelle.server.security.UserService;
 import org.passerelle.server.support.NodeTest;
 import org.passerelle.server.support.TwoNodes;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
 import org.passerelle.server.security.UserService;
 import org.passerelle.server.support.Browser;
 import org.passerelle.server.support.NodeTest;

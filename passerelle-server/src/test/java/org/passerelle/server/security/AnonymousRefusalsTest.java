@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.passerelle.server.audit.AuditEntry;
@@ -48,7 +49,7 @@ class AnonymousRefusalsTest extends NodeTest {
     @Test
     void beyondTheMinutesBudgetRefusalsAreCountedIntoOneEntry() {
         HandClock clock = new HandClock();
-        AnonymousRefusals refusals = new AnonymousRefusals(audit, clock, 3);
+        AnonymousRefusals refusals = new AnonymousRefusals(audit, clock, new SecurityProperties(Duration.ofHours(8), Duration.ofDays(90), Duration.ofDays(3), 3));
         try {
             String probe = "probe-" + UUID.randomUUID();
             for (int i = 0; i < 5; i++) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.server.support.NodeTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.passerelle.server.shared.Role;
 
 class SecretSealerTest extends NodeTest {
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.passerelle.server.PasserelleApplication;
 import org.passerelle.server.security.NewUser;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
 import org.passerelle.server.security.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +41,7 @@ public abstract class NodeTest {
         DATABASE.forEach((key, value) -> registry.add(key, () -> value));
         // The whole suite's anonymous refusals come from one address within minutes: record every one of them, so
         // that a test reading the audit log does not depend on the tests before it (AnonymousRefusalsTest tests the cap).
-        registry.add("passerelle.audit.anonymous-refusals-per-minute", () -> "1000000");
+        registry.add("passerelle.security.anonymous-refusals-per-minute", () -> "1000000");
     }
 
     protected String baseUrl() {

@@ -10,7 +10,7 @@ import org.passerelle.server.audit.AuditFilter;
 import org.passerelle.server.audit.AuditLog;
 import org.passerelle.server.i18n.Language;
 import org.passerelle.server.security.NewUser;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
 import org.passerelle.server.support.Browser;
 import org.passerelle.server.support.NodeTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.passerelle.server.api;
+package org.passerelle.server.audit.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;

@@ -1,4 +1,4 @@
-package org.passerelle.server.web;
+package org.passerelle.server.audit.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.passerelle.server.web.FormErrors;
 
 /** The auditor's view of the audit log: filter by user, record, action and time; verify the chain. */
 @Controller

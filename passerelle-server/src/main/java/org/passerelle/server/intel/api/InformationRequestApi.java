@@ -13,7 +13,10 @@ import org.passerelle.server.intel.InformationRequestState;
 import org.passerelle.server.intel.InformationRequestSummary;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.NewInformationRequest;
+import org.passerelle.server.shared.Page;
+import org.passerelle.server.shared.Viewer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,23 +74,26 @@ class InformationRequestApi {
     }
 
     @Operation(summary = "Information requests the caller may see (their team's and those not taken yet), newest first"
-            + " (overdue=true: past their due time)")
+            + " (overdue=true: past their due time), a page at a time; the header X-Total-Count gives how many there are")
     @GetMapping
-    List<InformationRequestSummary> list(@RequestParam(defaultValue = "false") boolean overdue) {
-        return requests.list(overdue);
+    ResponseEntity<List<InformationRequestSummary>> list(Viewer viewer,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        Page<InformationRequestSummary> found = requests.list(viewer, overdue, page, size);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total())).body(found.items());
     }
 
     @Operation(summary = "Ask the other party for information")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Created open(@RequestBody NewInformationRequest request) {
-        return new Created(requests.open(request, List.of()));
+    Created open(Viewer viewer, @RequestBody NewInformationRequest request) {
+        return new Created(requests.open(viewer, request, List.of()));
     }
 
     @Operation(summary = "A request's state, messages (with handling notices) and envelopes (with receipts)")
     @GetMapping("/{caseId}")
-    ThreadView read(@PathVariable String caseId) {
-        InformationRequests.Thread thread = requests.read(caseId)
+    ThreadView read(Viewer viewer, @PathVariable String caseId) {
+        InformationRequests.Thread thread = requests.read(viewer, caseId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<MessageView> messages = thread.state().messages().stream().map(m -> new MessageView(m.envelopeId(), m.kind(),
                 m.from(), m.sentAt(), m.text(), m.handling().code().name(), m.handling().grading(),
@@ -98,50 +104,53 @@ class InformationRequestApi {
 
     @Operation(summary = "Take an unassigned request (your own username) or add a colleague to its team (members)")
     @PostMapping("/{caseId}/team")
-    void addToTeam(@PathVariable String caseId, @RequestBody Colleague colleague) {
-        requests.addToTeam(caseId, colleague.username());
+    void addToTeam(Viewer viewer, @PathVariable String caseId, @RequestBody Colleague colleague) {
+        requests.addToTeam(viewer, caseId, colleague.username());
     }
 
     @Operation(summary = "Answer (responder)")
     @PostMapping("/{caseId}/answer")
-    void answer(@PathVariable String caseId, @RequestBody Text text) {
-        requests.answer(caseId, text.text());
+    void answer(Viewer viewer, @PathVariable String caseId, @RequestBody Text text) {
+        requests.answer(viewer, caseId, text.text());
     }
 
     @Operation(summary = "Ask the requester a question before answering (responder)")
     @PostMapping("/{caseId}/question")
-    void askBack(@PathVariable String caseId, @RequestBody Text text) {
-        requests.askBack(caseId, text.text());
+    void askBack(Viewer viewer, @PathVariable String caseId, @RequestBody Text text) {
+        requests.askBack(viewer, caseId, text.text());
     }
 
     @Operation(summary = "Answer the responder's question (requester)")
     @PostMapping("/{caseId}/clarification")
-    void clarify(@PathVariable String caseId, @RequestBody Text text) {
-        requests.clarify(caseId, text.text());
+    void clarify(Viewer viewer, @PathVariable String caseId, @RequestBody Text text) {
+        requests.clarify(viewer, caseId, text.text());
     }
 
     @Operation(summary = "Decline with a reason (responder)")
     @PostMapping("/{caseId}/decline")
-    void decline(@PathVariable String caseId, @RequestBody Text text) {
-        requests.decline(caseId, text.text());
+    void decline(Viewer viewer, @PathVariable String caseId, @RequestBody Text text) {
+        requests.decline(viewer, caseId, text.text());
     }
 
     @Operation(summary = "Retract one of this node's messages: the other party purges it and confirms")
     @PostMapping("/{caseId}/messages/{envelopeId}/retraction")
-    void retract(@PathVariable String caseId, @PathVariable String envelopeId, @RequestBody Reason reason) {
-        requests.retract(caseId, envelopeId, reason.reason());
+    void retract(Viewer viewer, @PathVariable String caseId, @PathVariable String envelopeId,
+            @RequestBody Reason reason) {
+        requests.retract(viewer, caseId, envelopeId, reason.reason());
     }
 
     @Operation(summary = "Consent to the other party passing one of this node's messages on to a third party")
     @PostMapping("/{caseId}/messages/{envelopeId}/consent")
-    void consent(@PathVariable String caseId, @PathVariable String envelopeId, @RequestBody Party party) {
-        requests.consent(caseId, envelopeId, party.to());
+    void consent(Viewer viewer, @PathVariable String caseId, @PathVariable String envelopeId,
+            @RequestBody Party party) {
+        requests.consent(viewer, caseId, envelopeId, party.to());
     }
 
     @Operation(summary = "Pass a message on to a third party (refused for H2 content without the originator's consent)")
     @PostMapping("/{caseId}/messages/{envelopeId}/forward")
-    void forward(@PathVariable String caseId, @PathVariable String envelopeId, @RequestBody Party party) {
-        requests.forward(caseId, envelopeId, party.to());
+    void forward(Viewer viewer, @PathVariable String caseId, @PathVariable String envelopeId,
+            @RequestBody Party party) {
+        requests.forward(viewer, caseId, envelopeId, party.to());
     }
 
     static String notice(HandlingCode code) {

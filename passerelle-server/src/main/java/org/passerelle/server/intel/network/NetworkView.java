@@ -13,7 +13,7 @@ import java.util.Set;
  * @param without actors left out (the network after planned arrests)
  */
 public record NetworkView(NetworkSummary network, LocalDate from, LocalDate to, Set<String> without, int nodes, int edges, int components,
-        int largestComponent, int communities, double modularity, String sortedBy, List<Actor> actors,
+        int largestComponent, int communities, double modularity, ActorMeasure sortedBy, List<Actor> actors,
         List<Edge> edgeList) {
 
     /** An edge of the slice between two actors, for the graph drawing. */
@@ -25,9 +25,9 @@ public record NetworkView(NetworkSummary network, LocalDate from, LocalDate to, 
      * {@code sortedBy} relative to the largest (the size) and whether it is a cut point; and the edges.
      */
     public Map<String, Object> drawing() {
-        double max = actors.stream().mapToDouble(a -> a.measure(sortedBy)).max().orElse(1);
+        double max = actors.stream().mapToDouble(sortedBy::of).max().orElse(1);
         List<Map<String, Object>> drawnNodes = actors.stream().map(a -> Map.<String, Object>of("id", a.label(),
-                "community", a.community(), "size", max <= 0 ? 0 : a.measure(sortedBy) / max,
+                "community", a.community(), "size", max <= 0 ? 0 : sortedBy.of(a) / max,
                 "cut", a.cutPoint())).toList();
         List<Map<String, Object>> drawnEdges = edgeList.stream()
                 .map(e -> Map.<String, Object>of("source", e.source(), "target", e.target())).toList();

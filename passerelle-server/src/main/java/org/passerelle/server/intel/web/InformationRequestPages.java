@@ -1,5 +1,6 @@
 package org.passerelle.server.intel.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,9 @@ import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.NewInformationRequest;
 import org.passerelle.server.intel.Urgency;
 import org.passerelle.server.party.PartyDirectory;
-import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.shared.Page;
+import org.passerelle.server.shared.Viewer;
+import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.web.FormErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,8 +46,9 @@ class InformationRequestPages {
     }
 
     @GetMapping("/intel/requests")
-    String list(@RequestParam(defaultValue = "false") boolean overdue, Model model) {
-        model.addAttribute("requests", requests.list(overdue));
+    String list(Viewer viewer, @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("requests", requests.list(viewer, overdue, page, Page.DEFAULT_SIZE));
         model.addAttribute("overdueOnly", overdue);
         return "intel/requests";
     }
@@ -56,10 +60,10 @@ class InformationRequestPages {
     }
 
     @PostMapping("/intel/requests")
-    String open(@ModelAttribute RequestForm form, @RequestParam(name = "files", required = false) List<MultipartFile> files,
-            Model model) throws IOException {
+    String open(Viewer viewer, @ModelAttribute RequestForm form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) throws IOException {
         try {
-            String caseId = requests.open(form.toRequest(), attachments(files));
+            String caseId = requests.open(viewer, form.toRequest(), attachments(files));
             return "redirect:/intel/requests/" + caseId;
         } catch (InvalidInputException e) {
             return form(model, form, FormErrors.of(e));
@@ -67,21 +71,32 @@ class InformationRequestPages {
     }
 
     @GetMapping("/intel/requests/{caseId}")
-    String thread(@PathVariable String caseId, Model model) {
-        return threadView(caseId, model, List.of());
+    String thread(Viewer viewer, @PathVariable String caseId, Model model) {
+        return threadView(viewer, caseId, model, List.of());
     }
 
-    /** The envelopes table alone, which the thread page refreshes (htmx) until every delivery is settled. */
+    /**
+     * The envelopes table alone, which the thread page asks for again every few seconds until every delivery is
+     * settled: then it answers htmx's "stop polling" status (286). Not a read of the messages, so not audited as one.
+     */
     @GetMapping("/intel/requests/{caseId}/envelopes")
-    String envelopes(@PathVariable String caseId, Model model) {
-        model.addAttribute("thread", requests.read(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    String envelopes(Viewer viewer, @PathVariable String caseId, Model model, HttpServletResponse response) {
+        InformationRequests.Thread thread = requests.deliveries(viewer, caseId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (thread.settled()) {
+            response.setStatus(STOP_POLLING);
+        }
+        model.addAttribute("thread", thread);
         return "intel/envelopes";
     }
 
+    /** htmx stops a polling element when its request is answered with this status. */
+    static final int STOP_POLLING = 286;
+
     /** An attachment, sent as a download (never rendered inline: it comes from another party). */
     @GetMapping("/intel/requests/{caseId}/attachments/{sha256}")
-    ResponseEntity<byte[]> attachment(@PathVariable String caseId, @PathVariable String sha256) {
-        return requests.attachment(caseId, sha256)
+    ResponseEntity<byte[]> attachment(Viewer viewer, @PathVariable String caseId, @PathVariable String sha256) {
+        return requests.attachment(viewer, caseId, sha256)
                 .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + sha256 + "\"")
                         .body(bytes))
@@ -89,45 +104,47 @@ class InformationRequestPages {
     }
 
     @PostMapping("/intel/requests/{caseId}/{kind:answer|question|clarification|decline}")
-    String reply(@PathVariable String caseId, @PathVariable String kind, @RequestParam(defaultValue = "") String text,
-            Model model) {
+    String reply(Viewer viewer, @PathVariable String caseId, @PathVariable String kind,
+            @RequestParam(defaultValue = "") String text, Model model) {
         try {
             switch (REPLY_KINDS.get(kind)) {
-                case "answer" -> requests.answer(caseId, text);
-                case "askBack" -> requests.askBack(caseId, text);
-                case "clarify" -> requests.clarify(caseId, text);
-                default -> requests.decline(caseId, text);
+                case "answer" -> requests.answer(viewer, caseId, text);
+                case "askBack" -> requests.askBack(viewer, caseId, text);
+                case "clarify" -> requests.clarify(viewer, caseId, text);
+                default -> requests.decline(viewer, caseId, text);
             }
             return "redirect:/intel/requests/" + caseId;
         } catch (InvalidInputException e) {
-            return threadView(caseId, model, FormErrors.of(e));
+            return threadView(viewer, caseId, model, FormErrors.of(e));
         }
     }
 
     @PostMapping("/intel/requests/{caseId}/messages/{envelopeId}/retraction")
-    String retract(@PathVariable String caseId, @PathVariable String envelopeId,
+    String retract(Viewer viewer, @PathVariable String caseId, @PathVariable String envelopeId,
             @RequestParam(defaultValue = "") String reason, Model model) {
         try {
-            requests.retract(caseId, envelopeId, reason);
+            requests.retract(viewer, caseId, envelopeId, reason);
             return "redirect:/intel/requests/" + caseId;
         } catch (InvalidInputException e) {
-            return threadView(caseId, model, FormErrors.of(e));
+            return threadView(viewer, caseId, model, FormErrors.of(e));
         }
     }
 
     /** Takes an unassigned request (one's own name) or adds a colleague to its team. */
     @PostMapping("/intel/requests/{caseId}/team")
-    String addToTeam(@PathVariable String caseId, @RequestParam(defaultValue = "") String username, Model model) {
+    String addToTeam(Viewer viewer, @PathVariable String caseId, @RequestParam(defaultValue = "") String username,
+            Model model) {
         try {
-            requests.addToTeam(caseId, username);
+            requests.addToTeam(viewer, caseId, username);
             return "redirect:/intel/requests/" + caseId;
         } catch (InvalidInputException e) {
-            return threadView(caseId, model, FormErrors.of(e));
+            return threadView(viewer, caseId, model, FormErrors.of(e));
         }
     }
 
-    private String threadView(String caseId, Model model, List<FormErrors.Error> errors) {
-        model.addAttribute("thread", requests.read(caseId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    private String threadView(Viewer viewer, String caseId, Model model, List<FormErrors.Error> errors) {
+        model.addAttribute("thread", requests.read(viewer, caseId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("errors", errors);
         return "intel/request";
     }

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.network.Networks;
-import org.passerelle.server.security.Authorities;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
+import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.web.HomeSummary;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** An analyst's waiting work on the home page: replies due from this node, overdue requests, cases not taken. */
@@ -23,16 +22,16 @@ class IntelWork implements HomeSummary {
     }
 
     @Override
-    public List<Line> lines() {
-        if (!Authorities.hasRole(SecurityContextHolder.getContext().getAuthentication(), Role.ANALYST)) {
+    public List<Line> lines(Viewer viewer) {
+        if (!viewer.has(Role.ANALYST)) {
             return List.of();
         }
-        InformationRequests.Workload work = requests.workload();
+        InformationRequests.Workload work = requests.workload(viewer);
         List<Line> lines = new ArrayList<>();
         add(lines, "intel.home.ourReply", work.awaitingOurReply(), "/intel/requests");
         add(lines, "intel.home.overdue", work.overdue(), "/intel/requests?overdue=true");
         add(lines, "intel.home.notTaken", work.notTaken(), "/intel/requests");
-        add(lines, "intel.home.networksNotTaken", networks.notTaken(), "/intel/networks");
+        add(lines, "intel.home.networksNotTaken", networks.notTaken(viewer), "/intel/networks");
         return lines;
     }
 

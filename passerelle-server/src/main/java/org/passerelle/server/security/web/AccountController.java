@@ -1,9 +1,9 @@
-package org.passerelle.server.web;
+package org.passerelle.server.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.passerelle.server.security.ApiTokens;
-import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.security.PasswordChangeRequired;
 import org.passerelle.server.security.UserService;
 import org.springframework.security.core.Authentication;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.passerelle.server.web.FormErrors;
 
 /** The user's own account: language, password and personal API tokens. */
 @Controller

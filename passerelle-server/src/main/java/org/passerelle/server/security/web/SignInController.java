@@ -1,4 +1,4 @@
-package org.passerelle.server.web;
+package org.passerelle.server.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

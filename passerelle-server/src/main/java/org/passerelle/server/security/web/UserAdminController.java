@@ -1,10 +1,10 @@
-package org.passerelle.server.web;
+package org.passerelle.server.security.web;
 
 import java.util.List;
 import org.passerelle.server.party.PartyDirectory;
-import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.security.NewUser;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
 import org.passerelle.server.security.UserAccount;
 import org.passerelle.server.security.UserService;
 import org.springframework.http.HttpStatus;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.passerelle.server.web.FormErrors;
 
 /**
  * The administrator's user pages: list, create (form, then check your answers, then the initial password

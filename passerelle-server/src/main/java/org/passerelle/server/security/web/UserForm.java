@@ -1,4 +1,4 @@
-package org.passerelle.server.web;
+package org.passerelle.server.security.web;
 
 import org.passerelle.server.security.NewUser;
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.passerelle.server.cli.DemoNetworks;
-import org.passerelle.server.security.Role;
+import org.passerelle.server.shared.Role;
+import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.support.Browser;
 import org.passerelle.server.support.NodeTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,7 @@ class NetworkBrowserTest extends NodeTest {
 
     @Test
     void analysisAndDisruptionPlannerOnCaviar() {
-        long caviar = DemoNetworks.loadCaviar(networks);
+        long caviar = DemoNetworks.loadCaviar(networks, Viewer.node());
         browser.signIn(baseUrl(), newUser(Role.ANALYST));
 
         browser.open(baseUrl() + "/intel/networks/" + caviar + "?lang=en");

@@ -16,9 +16,11 @@ import org.passerelle.server.cli.DemoNetworks;
 import org.passerelle.graph.disruption.DisruptionStep;
 import org.passerelle.graph.disruption.DisruptionStrategy;
 import org.passerelle.server.intel.CaseNotFoundException;
-import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.shared.InvalidInputException;
+import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.support.NodeTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.passerelle.server.shared.Role;
 
 class NetworksTest extends NodeTest {
 
@@ -35,8 +37,8 @@ class NetworksTest extends NodeTest {
 
     @Test
     void anImportKeepsGoodRowsAndNamesTheLineAndColumnOfBadOnes() throws Exception {
-        long id = networks.create("Import test", null);
-        Networks.ImportReport report = networks.importLinks(id, new StringReader(HEADER
+        long id = networks.create(Viewer.node(), "Import test", null);
+        Networks.ImportReport report = networks.importLinks(Viewer.node(), id, new StringReader(HEADER
                 + "Karim,PERSON,+212600000001,PHONE,USES,1,2026-01-03,PV 12/2026,B2,H1\n"
                 + "Karim,PERSON,Youssef,PERSON,MEETING,lots,2026-01-04,PV 12/2026,B2,H1\n"
                 + "Youssef,PERSON,Nadia,PERSON,CALL,3,2026-01-05,PV 12/2026,E9,H1\n"
@@ -48,13 +50,13 @@ class NetworksTest extends NodeTest {
         assertThat(report.problems()).extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey()).containsExactly(
                 "3:weight:network.import.number", "4:grading:network.import.grading",
                 "5:source_kind:network.import.entityKind", "6:*:network.import.columns");
-        assertThat(networks.summary(id).orElseThrow().links()).isEqualTo(2);
+        assertThat(networks.summary(Viewer.node(), id).orElseThrow().links()).isEqualTo(2);
     }
 
     @Test
     void quotedCellsMayHoldCommasAndAnUnclosedQuoteIsRefusedWithItsLine() throws Exception {
-        long id = networks.create("Quoted import", null);
-        Networks.ImportReport report = networks.importLinks(id, new StringReader(HEADER
+        long id = networks.create(Viewer.node(), "Quoted import", null);
+        Networks.ImportReport report = networks.importLinks(Viewer.node(), id, new StringReader(HEADER
                 + "\"Smith, John\",PERSON,+33600000001,PHONE,USES,1,2026-01-03,\"PV 12/2026, annex\",B2,H1\r\n"
                 + "\"Smith, John\",PERSON,Youssef,PERSON,MEETING,1,2026-01-04,PV 13/2026,B2,H1\n"
                 + "\"unterminated,PERSON,Karim,PERSON,CALL,1,2026-01-05,PV 14/2026,B2,H1\n"));
@@ -62,14 +64,14 @@ class NetworksTest extends NodeTest {
         assertThat(report.imported()).isEqualTo(2);
         assertThat(report.problems()).extracting(p -> p.line() + ":" + p.messageKey())
                 .containsExactly("4:network.import.malformed");
-        assertThat(networks.links(id, null, null)).extracting(NetworkLink::source).containsOnly("Smith, John");
-        assertThat(networks.links(id, null, null)).extracting(NetworkLink::sourceDocument)
+        assertThat(networks.links(Viewer.node(), id, NetworkSlice.WHOLE)).extracting(NetworkLink::source).containsOnly("Smith, John");
+        assertThat(networks.links(Viewer.node(), id, NetworkSlice.WHOLE)).extracting(NetworkLink::sourceDocument)
                 .contains("PV 12/2026, annex");
     }
 
     @Test
     void theApiImportsAndAnalysesWithAnAnalystsToken() throws Exception {
-        var analyst = newUser(org.passerelle.server.security.Role.ANALYST);
+        var analyst = newUser(org.passerelle.server.shared.Role.ANALYST);
         String token = tokens.issue(analyst.username(), "api test").secret();
         var http = java.net.http.HttpClient.newHttpClient();
         var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/networks"))
@@ -90,7 +92,7 @@ class NetworksTest extends NodeTest {
         assertThat(analysis.statusCode()).isEqualTo(200);
         assertThat(analysis.body()).contains("\"nodes\":3", "\"label\":\"B\"");
 
-        String officerToken = tokens.issue(newUser(org.passerelle.server.security.Role.PREFECTURE_OFFICER).username(), "t").secret();
+        String officerToken = tokens.issue(newUser(org.passerelle.server.shared.Role.PREFECTURE_OFFICER).username(), "t").secret();
         var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/networks"))
                 .header("Authorization", "Bearer " + officerToken).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -98,47 +100,33 @@ class NetworksTest extends NodeTest {
 
     @Test
     void linksAreAddedOnlyByTheNetworksTeam() {
-        var owner = newUser(org.passerelle.server.security.Role.ANALYST);
-        var stranger = newUser(org.passerelle.server.security.Role.ANALYST);
+        var owner = newUser(org.passerelle.server.shared.Role.ANALYST);
+        var stranger = newUser(org.passerelle.server.shared.Role.ANALYST);
         List<NetworkLink> links = List.of(new NetworkLink("A", "PERSON", "B", "PERSON", "CALL", 1,
                 LocalDate.of(2026, 1, 1), "PV 1", "B2", "H0"));
-        long id = as(owner.username(), () -> networks.create("Team only", null));
-        as(owner.username(), () -> {
-            networks.addLinks(id, links);
-            return null;
-        });
-        assertThatThrownBy(() -> as(stranger.username(), () -> {
-            networks.addLinks(id, links);
-            return null;
-        })).isInstanceOf(CaseNotFoundException.class);
-        assertThat(networks.summary(id).orElseThrow().links()).isEqualTo(1);
+        long id = networks.create(analyst(owner.username()), "Team only", null);
+        networks.addLinks(analyst(owner.username()), id, links);
+        assertThatThrownBy(() -> networks.addLinks(analyst(stranger.username()), id, links))
+                .isInstanceOf(CaseNotFoundException.class);
+        assertThat(networks.summary(Viewer.node(), id).orElseThrow().links()).isEqualTo(1);
     }
 
-    /** Runs {@code work} as a signed-in analyst, as a page or API call would. */
-    private static <T> T as(String username, java.util.function.Supplier<T> work) {
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated(username, null, List.of(new org.springframework.security.core.authority
-                        .SimpleGrantedAuthority("ROLE_ANALYST"))));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
+    /** An analyst of this node, as a page or API call would pass them. */
+    private static Viewer analyst(String username) {
+        return new Viewer(username, org.passerelle.server.shared.Role.ANALYST, "FR");
     }
 
     @Test
     void readingSeizuresAndLookingForSomeoneAreAudited() throws Exception {
-        long id = networks.create("Audit test", null);
-        networks.importLinks(id, new StringReader(HEADER
+        long id = networks.create(Viewer.node(), "Audit test", null);
+        networks.importLinks(Viewer.node(), id, new StringReader(HEADER
                 + "Karim,PERSON,Youssef,PERSON,CALL,2,2026-02-10,PV 14/2026,A1,H0\n"));
-        networks.addSeizure(id, "cannabis resin", 120, "Tanger Med", LocalDate.of(2026, 3, 1), List.of("Karim"));
+        networks.addSeizure(Viewer.node(), id, "cannabis resin", 120, "Tanger Med", LocalDate.of(2026, 3, 1), List.of("Karim"));
 
-        assertThat(networks.seizures(id)).singleElement().satisfies(s -> assertThat(s.actors()).containsExactly("Karim"));
-        assertThatThrownBy(() -> networks.paths(id, null, null, "Karim", "Someone else", 1))
+        assertThat(networks.seizures(Viewer.node(), id)).singleElement().satisfies(s -> assertThat(s.actors()).containsExactly("Karim"));
+        assertThatThrownBy(() -> networks.paths(Viewer.node(), id, NetworkSlice.WHOLE, "Karim", "Someone else", 1))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> networks.seizures(Long.MAX_VALUE)).isInstanceOf(CaseNotFoundException.class);
+        assertThatThrownBy(() -> networks.seizures(Viewer.node(), Long.MAX_VALUE)).isInstanceOf(CaseNotFoundException.class);
 
         assertThat(audit.search(new AuditFilter(null, null, Long.toString(id), null, null, 20)))
                 .extracting(e -> e.event().action() + ":" + e.event().outcome())
@@ -147,16 +135,16 @@ class NetworksTest extends NodeTest {
 
     @Test
     void aFileWithoutTheHeaderIsRefusedWhole() throws Exception {
-        long id = networks.create("No header", null);
-        Networks.ImportReport report = networks.importLinks(id, new StringReader("a,b,c\n"));
+        long id = networks.create(Viewer.node(), "No header", null);
+        Networks.ImportReport report = networks.importLinks(Viewer.node(), id, new StringReader("a,b,c\n"));
         assertThat(report.imported()).isZero();
         assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(1));
     }
 
     @Test
     void callRecordsBecomeDatedCallsBetweenPhones() throws Exception {
-        long id = networks.create("Calls", null);
-        Networks.ImportReport report = networks.importCalls(id, new StringReader("""
+        long id = networks.create(Viewer.node(), "Calls", null);
+        Networks.ImportReport report = networks.importCalls(Viewer.node(), id, new StringReader("""
                 caller,callee,start,duration
                 +33600000001,+212600000002,2026-03-14T21:05:00,95
                 +33600000001,+212600000003,not a date,12
@@ -167,50 +155,50 @@ class NetworksTest extends NodeTest {
             assertThat(p.line()).isEqualTo(3);
             assertThat(p.column()).isEqualTo("start");
         });
-        assertThat(networks.links(id, null, null)).allSatisfy(l -> {
+        assertThat(networks.links(Viewer.node(), id, NetworkSlice.WHOLE)).allSatisfy(l -> {
             assertThat(l.kind()).isEqualTo("CALL");
             assertThat(l.sourceKind()).isEqualTo("PHONE");
             assertThat(l.handlingCode()).isEqualTo("H2");
         });
-        assertThatThrownBy(() -> networks.importCalls(id, new StringReader(""), "", "B2", "H0"))
+        assertThatThrownBy(() -> networks.importCalls(Viewer.node(), id, new StringReader(""), "", "B2", "H0"))
                 .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void theCaviarInvestigationIsAnalysedBySliceAndDisrupted() {
-        NetworkSummary caviar = networks.summary(DemoNetworks.loadCaviar(networks)).orElseThrow();
+        NetworkSummary caviar = networks.summary(Viewer.node(), DemoNetworks.loadCaviar(networks, Viewer.node())).orElseThrow();
 
-        NetworkView phase1 = networks.analyse(caviar.id(), LocalDate.of(1994, 1, 1), LocalDate.of(1994, 2, 28),
-                "betweenness", Set.of());
+        NetworkView phase1 = networks.analyse(Viewer.node(), caviar.id(),
+                new NetworkSlice(LocalDate.of(1994, 1, 1), LocalDate.of(1994, 2, 28)), ActorMeasure.BETWEENNESS, Set.of());
         assertThat(phase1.nodes()).isEqualTo(15);
         assertThat(phase1.edges()).isEqualTo(18);
         assertThat(phase1.actors().get(0).label()).isEqualTo("n1");
         assertThat(phase1.actors().get(0).betweenness()).isCloseTo(0.907, within(5e-4));
 
-        NetworkView whole = networks.analyse(caviar.id(), null, null, "degree", Set.of());
+        NetworkView whole = networks.analyse(Viewer.node(), caviar.id(), NetworkSlice.WHOLE, ActorMeasure.DEGREE, Set.of());
         assertThat(whole.nodes()).isEqualTo(107);
         assertThat(whole.edges()).isEqualTo(214);
         assertThat(whole.actors().get(0).degree()).isEqualTo(57);
 
-        List<DisruptionStep> curve = networks.disrupt(caviar.id(), null, null, DisruptionStrategy.BETWEENNESS,
+        List<DisruptionStep> curve = networks.disrupt(Viewer.node(), caviar.id(), NetworkSlice.WHOLE, DisruptionStrategy.BETWEENNESS,
                 DisruptionMode.SEQUENTIAL, 3);
         assertThat(curve.get(0).lccRatio()).isEqualTo(1.0);
         assertThat(curve).extracting(s -> s.removed().isEmpty() ? "" : s.removed().get(0)).containsExactly("", "n1", "n3", "n12");
         assertThat(curve.get(1).lccRatio()).isCloseTo(0.838, within(5e-4));
 
-        NetworkView after = networks.analyse(caviar.id(), null, null, "betweenness", Set.of("n1", "n3"));
+        NetworkView after = networks.analyse(Viewer.node(), caviar.id(), NetworkSlice.WHOLE, ActorMeasure.BETWEENNESS, Set.of("n1", "n3"));
         assertThat(after.nodes()).isEqualTo(105);
         assertThat(after.without()).containsExactlyInAnyOrder("n1", "n3");
 
-        assertThat(networks.paths(caviar.id(), null, null, "n89", "n12", 2)).isNotEmpty()
+        assertThat(networks.paths(Viewer.node(), caviar.id(), NetworkSlice.WHOLE, "n89", "n12", 2)).isNotEmpty()
                 .allSatisfy(p -> assertThat(p).startsWith("n89").endsWith("n12"));
-        assertThatThrownBy(() -> networks.paths(caviar.id(), null, null, "n89", "nobody", 2))
+        assertThatThrownBy(() -> networks.paths(Viewer.node(), caviar.id(), NetworkSlice.WHOLE, "n89", "nobody", 2))
                 .isInstanceOf(InvalidInputException.class);
 
-        NetworkSummary corridor = networks.summary(DemoNetworks.loadCorridor(networks)).orElseThrow();
-        assertThat(networks.seizures(corridor.id())).hasSize(12);
-        assertThat(networks.seizedKilogramsByYear()).isNotEmpty();
-        assertThatThrownBy(() -> networks.addSeizure(corridor.id(), "", -1, "", null, List.of()))
+        NetworkSummary corridor = networks.summary(Viewer.node(), DemoNetworks.loadCorridor(networks, Viewer.node())).orElseThrow();
+        assertThat(networks.seizures(Viewer.node(), corridor.id())).hasSize(12);
+        assertThat(networks.seizedKilogramsByYear(Viewer.node())).isNotEmpty();
+        assertThatThrownBy(() -> networks.addSeizure(Viewer.node(), corridor.id(), "", -1, "", null, List.of()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).hasSize(4));
     }
 }

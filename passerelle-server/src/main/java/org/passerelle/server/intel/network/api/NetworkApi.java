@@ -17,7 +17,10 @@ import org.passerelle.protocol.HandlingCode;
 import org.passerelle.server.intel.CaseTeams;
 import org.passerelle.server.intel.network.NetworkSummary;
 import org.passerelle.server.intel.network.NetworkView;
+import org.passerelle.server.intel.network.ActorMeasure;
+import org.passerelle.server.intel.network.NetworkSlice;
 import org.passerelle.server.intel.network.Networks;
+import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.intel.network.Seizure;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -66,63 +69,65 @@ class NetworkApi {
 
     @Operation(summary = "Who on this node works on the network (empty: shared by the other party, not taken yet)")
     @GetMapping("/{id}/team")
-    List<CaseTeams.Member> team(@PathVariable long id) {
-        return networks.team(id);
+    List<CaseTeams.Member> team(Viewer viewer, @PathVariable long id) {
+        return networks.team(viewer, id);
     }
 
     @Operation(summary = "Take an unassigned network (your own username) or add a colleague to its team (members)")
     @PostMapping("/{id}/team")
-    void addToTeam(@PathVariable long id, @RequestBody Colleague colleague) {
-        networks.addToTeam(id, colleague.username());
+    void addToTeam(Viewer viewer, @PathVariable long id, @RequestBody Colleague colleague) {
+        networks.addToTeam(viewer, id, colleague.username());
     }
 
     @Operation(summary = "The networks of this node the caller may see: their team's and those not taken yet")
     @GetMapping
-    List<NetworkSummary> list() {
-        return networks.list();
+    List<NetworkSummary> list(Viewer viewer) {
+        return networks.list(viewer);
     }
 
     @Operation(summary = "Create an empty network")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Created create(@RequestBody NewNetwork network) {
-        return new Created(networks.create(network.name(), network.description()));
+    Created create(Viewer viewer, @RequestBody NewNetwork network) {
+        return new Created(networks.create(viewer, network.name(), network.description()));
     }
 
     @Operation(summary = "Import links (text/csv body: source,source_kind,target,target_kind,kind,weight,date,"
             + "source_document,grading,handling); refused rows are returned with line and column")
     @PostMapping(path = "/{id}/links", consumes = "text/csv")
-    Networks.ImportReport importLinks(@PathVariable long id, @RequestBody String csv) throws IOException {
-        return networks.importLinks(id, new StringReader(csv));
+    Networks.ImportReport importLinks(Viewer viewer, @PathVariable long id, @RequestBody String csv)
+            throws IOException {
+        return networks.importLinks(viewer, id, new StringReader(csv));
     }
 
     @Operation(summary = "Import call records (text/csv body: caller,callee,start,duration) with their provenance")
     @PostMapping(path = "/{id}/calls", consumes = "text/csv")
-    Networks.ImportReport importCalls(@PathVariable long id, @RequestBody String csv,
+    Networks.ImportReport importCalls(Viewer viewer, @PathVariable long id, @RequestBody String csv,
             @RequestParam String sourceDocument, @RequestParam String grading, @RequestParam String handling)
             throws IOException {
-        return networks.importCalls(id, new StringReader(csv), sourceDocument, grading, handling);
+        return networks.importCalls(viewer, id, new StringReader(csv), sourceDocument, grading, handling);
     }
 
     @Operation(summary = "Every measure of a time slice; 'without' leaves actors out (the network after arrests)")
     @GetMapping("/{id}/analysis")
-    NetworkView analysis(@PathVariable long id,
+    NetworkView analysis(Viewer viewer, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "betweenness") String sort,
             @RequestParam(required = false) List<String> without) {
-        return networks.analyse(id, from, to, sort, without == null ? java.util.Set.of() : new LinkedHashSet<>(without));
+        return networks.analyse(viewer, id, new NetworkSlice(from, to), ActorMeasure.of(sort),
+                without == null ? java.util.Set.of() : new LinkedHashSet<>(without));
     }
 
     @Operation(summary = "Disruption curve: step, removed, largest component, its ratio to the start, fragmentation")
     @GetMapping("/{id}/disruption")
-    List<DisruptionStep> disruption(@PathVariable long id,
+    List<DisruptionStep> disruption(Viewer viewer, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "betweenness") String strategy,
             @RequestParam(defaultValue = "sequential") String mode, @RequestParam(defaultValue = "10") int steps) {
         try {
-            return networks.disrupt(id, from, to, DisruptionStrategy.fromCliName(strategy),
+            return networks.disrupt(viewer, id, new NetworkSlice(from, to), DisruptionStrategy.fromCliName(strategy),
                     "block".equals(mode) ? DisruptionMode.BLOCK : DisruptionMode.SEQUENTIAL, steps);
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -131,42 +136,44 @@ class NetworkApi {
 
     @Operation(summary = "Up to k shortest paths between two actors")
     @GetMapping("/{id}/paths")
-    Map<String, List<List<String>>> paths(@PathVariable long id, @RequestParam String source, @RequestParam String target,
+    Map<String, List<List<String>>> paths(Viewer viewer, @PathVariable long id, @RequestParam String source,
+            @RequestParam String target,
             @RequestParam(defaultValue = "3") int k,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return Map.of("paths", networks.paths(id, from, to, source, target, k));
+        return Map.of("paths", networks.paths(viewer, id, new NetworkSlice(from, to), source, target, k));
     }
 
     @Operation(summary = "The network's seizures")
     @GetMapping("/{id}/seizures")
-    List<Seizure> seizures(@PathVariable long id) {
-        return networks.seizures(id);
+    List<Seizure> seizures(Viewer viewer, @PathVariable long id) {
+        return networks.seizures(viewer, id);
     }
 
     @Operation(summary = "Record a seizure")
     @PostMapping("/{id}/seizures")
     @ResponseStatus(HttpStatus.CREATED)
-    Created addSeizure(@PathVariable long id, @RequestBody NewSeizure seizure) {
-        return new Created(networks.addSeizure(id, seizure.drug(), seizure.quantityKg(), seizure.place(),
+    Created addSeizure(Viewer viewer, @PathVariable long id, @RequestBody NewSeizure seizure) {
+        return new Created(networks.addSeizure(viewer, id, seizure.drug(), seizure.quantityKg(), seizure.place(),
                 seizure.seizedOn(), seizure.actors() == null ? List.of() : seizure.actors()));
     }
 
-    @Operation(summary = "Kilograms seized by year and drug, over every network")
+    @Operation(summary = "Kilograms seized by year and drug, over the networks the caller may see")
     @GetMapping("/seizures/by-year")
-    Map<Integer, Map<String, Double>> seizedByYear() {
-        return networks.seizedKilogramsByYear();
+    Map<Integer, Map<String, Double>> seizedByYear(Viewer viewer) {
+        return networks.seizedKilogramsByYear(viewer);
     }
 
     @Operation(summary = "Share a slice with the other party as a signed envelope")
     @PostMapping("/{id}/share")
-    Shared share(@PathVariable long id, @RequestBody Share share) {
+    Shared share(Viewer viewer, @PathVariable long id, @RequestBody Share share) {
         HandlingCode code;
         try {
             code = HandlingCode.valueOf(share.handlingCode() == null ? "H2" : share.handlingCode());
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "handlingCode is H0, H1 or H2");
         }
-        return new Shared(networks.share(id, share.to(), share.from(), share.until(), new Handling(code, 'B', 2, null)));
+        return new Shared(networks.share(viewer, id, share.to(), new NetworkSlice(share.from(), share.until()),
+                new Handling(code, 'B', 2, null)));
     }
 }

@@ -18,9 +18,12 @@ import org.passerelle.protocol.HandlingCode;
 import org.passerelle.server.i18n.Language;
 import org.passerelle.server.i18n.Messages;
 import org.passerelle.server.intel.network.NetworkView;
+import org.passerelle.server.intel.network.ActorMeasure;
+import org.passerelle.server.intel.network.NetworkSlice;
 import org.passerelle.server.intel.network.Networks;
 import org.passerelle.server.party.PartyDirectory;
-import org.passerelle.server.security.InvalidInputException;
+import org.passerelle.server.shared.Viewer;
+import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.web.Charts;
 import org.passerelle.server.web.FormErrors;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -55,42 +58,40 @@ class NetworkPages {
         this.messages = messages;
     }
 
-    /** The time slice and options every network page carries in its address. */
-    record Slice(LocalDate from, LocalDate to) {
-        String query() {
-            return "from=" + (from == null ? "" : from) + "&to=" + (to == null ? "" : to);
-        }
+    /** The time slice as every network page carries it in its address. */
+    private static String query(NetworkSlice slice) {
+        return "from=" + (slice.from() == null ? "" : slice.from()) + "&to=" + (slice.to() == null ? "" : slice.to());
     }
 
     @GetMapping("/intel/networks")
-    String list(Model model) {
-        return listView(model, List.of());
+    String list(Viewer viewer, Model model) {
+        return listView(viewer, model, List.of());
     }
 
     @PostMapping("/intel/networks")
-    String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
-            Model model) {
+    String create(Viewer viewer, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String description, Model model) {
         try {
-            return "redirect:/intel/networks/" + networks.create(name, description);
+            return "redirect:/intel/networks/" + networks.create(viewer, name, description);
         } catch (InvalidInputException e) {
-            return listView(model, FormErrors.of(e));
+            return listView(viewer, model, FormErrors.of(e));
         }
     }
 
     @GetMapping("/intel/networks/{id}")
-    String analysis(@PathVariable long id, @RequestParam(required = false) String from,
+    String analysis(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "betweenness") String sort,
             @RequestParam(required = false) List<String> without, Model model) {
-        Slice slice = slice(from, to);
+        NetworkSlice slice = slice(from, to);
         Set<String> removed = removed(without);
-        NetworkView view = networks.analyse(id, slice.from(), slice.to(), sort, removed);
+        NetworkView view = networks.analyse(viewer, id, slice, ActorMeasure.of(sort), removed);
         model.addAttribute("view", view);
         // In the page itself, so that one view computes the analysis once.
         model.addAttribute("drawing", json.writeValueAsString(view.drawing()));
-        model.addAttribute("slice", slice.query());
+        model.addAttribute("slice", query(slice));
         model.addAttribute("without", String.join("|", removed));
-        model.addAttribute("seizures", networks.seizures(id));
-        model.addAttribute("team", networks.team(id));
+        model.addAttribute("seizures", networks.seizures(viewer, id));
+        model.addAttribute("team", networks.team(viewer, id));
         model.addAttribute("peers", parties.peers());
         model.addAttribute("strategies", List.of(DisruptionStrategy.values()));
         if (!model.containsAttribute("errors")) {
@@ -104,11 +105,11 @@ class NetworkPages {
     }
 
     @GetMapping("/intel/networks/{id}/disruption")
-    String disruption(@PathVariable long id, @RequestParam(required = false) String from,
+    String disruption(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "betweenness") String strategy,
             @RequestParam(defaultValue = "sequential") String mode, @RequestParam(defaultValue = "10") int steps,
             Model model) {
-        Slice slice = slice(from, to);
+        NetworkSlice slice = slice(from, to);
         DisruptionStrategy chosen;
         try {
             chosen = DisruptionStrategy.fromCliName(strategy);
@@ -117,14 +118,14 @@ class NetworkPages {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         DisruptionMode chosenMode = "block".equals(mode) ? DisruptionMode.BLOCK : DisruptionMode.SEQUENTIAL;
-        List<DisruptionStep> curve = networks.disrupt(id, slice.from(), slice.to(), chosen, chosenMode, steps);
-        model.addAttribute("network", networks.summary(id).orElseThrow());
+        List<DisruptionStep> curve = networks.disrupt(viewer, id, slice, chosen, chosenMode, steps);
+        model.addAttribute("network", networks.summary(viewer, id).orElseThrow());
         model.addAttribute("curve", curve);
         model.addAttribute("strategy", chosen.cliName());
         model.addAttribute("mode", chosenMode == DisruptionMode.BLOCK ? "block" : "sequential");
         model.addAttribute("steps", steps);
         model.addAttribute("strategies", List.of(DisruptionStrategy.values()));
-        model.addAttribute("slice", slice.query());
+        model.addAttribute("slice", query(slice));
         model.addAttribute("from", slice.from() == null ? "" : slice.from().toString());
         model.addAttribute("to", slice.to() == null ? "" : slice.to().toString());
         model.addAttribute("chart", Charts.ratioLines(text("disruption.chartTitle", chosen.cliName()),
@@ -136,32 +137,32 @@ class NetworkPages {
     }
 
     @GetMapping("/intel/networks/{id}/paths")
-    String paths(@PathVariable long id, @RequestParam(required = false) String from,
+    String paths(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "") String source,
             @RequestParam(defaultValue = "") String target, Model model) {
-        Slice slice = slice(from, to);
+        NetworkSlice slice = slice(from, to);
         List<List<String>> paths;
         try {
-            paths = networks.paths(id, slice.from(), slice.to(), source.strip(), target.strip(), 3);
+            paths = networks.paths(viewer, id, slice, source.strip(), target.strip(), 3);
             model.addAttribute("errors", List.of());
         } catch (InvalidInputException e) {
             paths = List.of();
             model.addAttribute("errors", FormErrors.of(e));
         }
-        analysis(id, from, to, "betweenness", List.of(), model);
+        analysis(viewer, id, from, to, ActorMeasure.BETWEENNESS.key(), List.of(), model);
         model.addAttribute("paths", paths);
         return "intel/network";
     }
 
     @PostMapping("/intel/networks/{id}/import")
-    String importFile(@PathVariable long id, @RequestParam("file") MultipartFile file,
+    String importFile(Viewer viewer, @PathVariable long id, @RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "links") String format, @RequestParam(defaultValue = "") String document,
             @RequestParam(defaultValue = "X4") String grading, @RequestParam(defaultValue = "H0") String handling,
             RedirectAttributes redirect) throws IOException {
         try (InputStreamReader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
             Networks.ImportReport report = "calls".equals(format)
-                    ? networks.importCalls(id, reader, document, grading, handling)
-                    : networks.importLinks(id, reader);
+                    ? networks.importCalls(viewer, id, reader, document, grading, handling)
+                    : networks.importLinks(viewer, id, reader);
             redirect.addFlashAttribute("importReport", report);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e));
@@ -170,7 +171,7 @@ class NetworkPages {
     }
 
     @PostMapping("/intel/networks/{id}/seizures")
-    String addSeizure(@PathVariable long id, @RequestParam(defaultValue = "") String drug,
+    String addSeizure(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String drug,
             @RequestParam(defaultValue = "") String quantity, @RequestParam(defaultValue = "") String place,
             @RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String actors,
             RedirectAttributes redirect) {
@@ -178,7 +179,7 @@ class NetworkPages {
             double kg = quantity.isBlank() ? Double.NaN : Double.parseDouble(quantity.strip().replace(',', '.'));
             LocalDate day = date.isBlank() ? null : LocalDate.parse(date.strip());
             List<String> linked = Arrays.stream(actors.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
-            networks.addSeizure(id, drug, kg, place, day, linked);
+            networks.addSeizure(viewer, id, drug, kg, place, day, linked);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e));
         } catch (NumberFormatException | DateTimeParseException e) {
@@ -188,12 +189,12 @@ class NetworkPages {
     }
 
     @PostMapping("/intel/networks/{id}/share")
-    String share(@PathVariable long id, @RequestParam(defaultValue = "") String to,
+    String share(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String to,
             @RequestParam(required = false) String from, @RequestParam(name = "until", required = false) String until,
             @RequestParam(defaultValue = "H2") String handling, RedirectAttributes redirect) {
-        Slice slice = slice(from, until);
+        NetworkSlice slice = slice(from, until);
         try {
-            int withheld = networks.share(id, to, slice.from(), slice.to(),
+            int withheld = networks.share(viewer, id, to, slice,
                     new Handling(HandlingCode.valueOf(handling), 'B', 2, null));
             redirect.addFlashAttribute("shared", withheld);
         } catch (InvalidInputException e) {
@@ -204,20 +205,20 @@ class NetworkPages {
 
     /** Takes an unassigned network (one's own name) or adds a colleague to its team. */
     @PostMapping("/intel/networks/{id}/team")
-    String addToTeam(@PathVariable long id, @RequestParam(defaultValue = "") String username,
+    String addToTeam(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "") String username,
             RedirectAttributes redirect) {
         try {
-            networks.addToTeam(id, username);
+            networks.addToTeam(viewer, id, username);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e));
         }
         return "redirect:/intel/networks/" + id;
     }
 
-    private String listView(Model model, List<FormErrors.Error> errors) {
-        model.addAttribute("networks", networks.list());
+    private String listView(Viewer viewer, Model model, List<FormErrors.Error> errors) {
+        model.addAttribute("networks", networks.list(viewer));
         model.addAttribute("errors", errors);
-        Map<Integer, Map<String, Double>> figures = networks.seizedKilogramsByYear();
+        Map<Integer, Map<String, Double>> figures = networks.seizedKilogramsByYear(viewer);
         List<String> years = figures.keySet().stream().map(String::valueOf).toList();
         List<Double> totals = figures.values().stream().map(m -> m.values().stream().mapToDouble(Double::doubleValue).sum())
                 .toList();
@@ -240,8 +241,8 @@ class NetworkPages {
         return messages.get(Language.of(LocaleContextHolder.getLocale()), key, arguments);
     }
 
-    private static Slice slice(String from, String to) {
-        return new Slice(date(from), date(to));
+    private static NetworkSlice slice(String from, String to) {
+        return new NetworkSlice(date(from), date(to));
     }
 
     private static LocalDate date(String text) {

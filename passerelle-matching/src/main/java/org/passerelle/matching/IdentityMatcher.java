@@ -58,6 +58,16 @@ public final class IdentityMatcher {
      */
     public static FellegiSunterModel estimate(RegistryIndex index, List<PersonRecord> sampleQueries, int pool)
             throws IOException {
+        return estimate(index, sampleQueries, pool, false);
+    }
+
+    /**
+     * As {@link #estimate(RegistryIndex, List, int)}; with {@code excludeSelf}, a sample query's own record, when the
+     * index holds it under the query's id, is not among its candidates: for an index of the queries themselves (earlier
+     * requests, looked through for duplicates), where every query would otherwise find itself.
+     */
+    public static FellegiSunterModel estimate(RegistryIndex index, List<PersonRecord> sampleQueries, int pool,
+            boolean excludeSelf) throws IOException {
         RecordComparator comparator = new RecordComparator(index.frequencies());
         List<List<int[]>> patterns = new ArrayList<>();
         List<int[]> randomPatterns = new ArrayList<>();
@@ -65,7 +75,10 @@ public final class IdentityMatcher {
         for (PersonRecord query : sampleQueries) {
             PreparedRecord prepared = PreparedRecord.of(query);
             List<int[]> candidates = new ArrayList<>();
-            for (PreparedRecord candidate : index.estimationCandidates(prepared, pool)) {
+            for (PreparedRecord candidate : index.estimationCandidates(prepared, excludeSelf ? pool + 1 : pool)) {
+                if (excludeSelf && candidate.record().id().equals(query.id())) {
+                    continue;
+                }
                 candidates.add(RecordComparator.pattern(comparator.compare(prepared, candidate)));
             }
             patterns.add(candidates);

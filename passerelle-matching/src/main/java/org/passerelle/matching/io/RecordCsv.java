@@ -40,6 +40,24 @@ public final class RecordCsv {
     public record Counts(long records, long malformed) {
     }
 
+    /** A row refused: its line, the column at fault ({@code *} for the row as a whole) and why. */
+    public record Problem(long line, String column, String message) {
+    }
+
+    /** A cell that cannot be read as its column says. */
+    public static final class CellException extends IllegalArgumentException {
+        private final String column;
+
+        CellException(String column, String message, Throwable cause) {
+            super(message, cause);
+            this.column = column;
+        }
+
+        public String column() {
+            return column;
+        }
+    }
+
     private RecordCsv() {
     }
 
@@ -50,6 +68,18 @@ public final class RecordCsv {
      */
     public static Counts read(InputStream input, String fileName, Kind kind, Consumer<PersonRecord> sink,
                               PrintStream errors) throws IOException {
+        return read(input, fileName, kind, sink, problem -> errors.println(fileName + ":" + problem.line() + ": "
+                + ("*".equals(problem.column()) ? "" : problem.column() + ": ") + problem.message()));
+    }
+
+    /**
+     * Reads every row into {@code sink}; a malformed row is given to {@code problems} with its line and the column at
+     * fault, and skipped.
+     *
+     * @throws IllegalArgumentException when the header is not the contract's, since then no row can be trusted
+     */
+    public static Counts read(InputStream input, String fileName, Kind kind, Consumer<PersonRecord> sink,
+                              Consumer<Problem> problems) throws IOException {
         long records = 0;
         long malformed = 0;
         try (CsvReader reader = new CsvReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
@@ -73,10 +103,13 @@ public final class RecordCsv {
                     sink.accept(toRecord(row));
                     records++;
                 } catch (MalformedRowException e) {
-                    errors.println(fileName + ":" + e.line() + ": " + e.getMessage().replaceFirst("^line \\d+: ", ""));
+                    problems.accept(new Problem(e.line(), "*", e.getMessage().replaceFirst("^line \\d+: ", "")));
+                    malformed++;
+                } catch (CellException e) {
+                    problems.accept(new Problem(reader.rowLine(), e.column(), e.getMessage()));
                     malformed++;
                 } catch (IllegalArgumentException e) {
-                    errors.println(fileName + ":" + reader.rowLine() + ": " + e.getMessage());
+                    problems.accept(new Problem(reader.rowLine(), "*", e.getMessage()));
                     malformed++;
                 }
             }
@@ -84,18 +117,29 @@ public final class RecordCsv {
         return new Counts(records, malformed);
     }
 
-    /** A record from the seven columns of a row. */
+    /** A record from the seven columns of a row; a cell that cannot be read throws {@link CellException}. */
     public static PersonRecord toRecord(List<String> row) {
         if (row.size() != 7) {
             throw new IllegalArgumentException("expected 7 columns, found " + row.size());
         }
         String id = row.get(0).strip();
         if (id.isEmpty()) {
-            throw new IllegalArgumentException("empty id");
+            throw new CellException("id", "empty id", null);
         }
         List<String> names = Arrays.stream(row.get(1).split("\\|")).map(String::strip).filter(n -> !n.isEmpty()).toList();
-        return new PersonRecord(id, names, Sex.parse(row.get(2)), BirthDate.parseAll(row.get(3)), row.get(4).strip(),
-                row.get(5).strip(), row.get(6).strip());
+        Sex sex;
+        try {
+            sex = Sex.parse(row.get(2));
+        } catch (IllegalArgumentException e) {
+            throw new CellException("sex", e.getMessage(), e);
+        }
+        List<BirthDate> dates;
+        try {
+            dates = BirthDate.parseAll(row.get(3));
+        } catch (IllegalArgumentException e) {
+            throw new CellException("birth_date", e.getMessage(), e);
+        }
+        return new PersonRecord(id, names, sex, dates, row.get(4).strip(), row.get(5).strip(), row.get(6).strip());
     }
 
     /** The seven columns of a record, as {@link #toRecord} reads them. */

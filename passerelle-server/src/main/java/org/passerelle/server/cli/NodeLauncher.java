@@ -44,7 +44,12 @@ final class NodeLauncher {
         return start(properties, serve);
     }
 
-    static ConfigurableApplicationContext start(Map<String, Object> properties, boolean serve) {
+    static ConfigurableApplicationContext start(Map<String, Object> given, boolean serve) {
+        Map<String, Object> properties = new HashMap<>(given);
+        if (!serve) {
+            // The running node holds the identity indexes' lock: a one-off task works on the database alone.
+            properties.putIfAbsent("passerelle.registry.index-enabled", false);
+        }
         // The embedded database lives under the data folder, which operators give as a relative path.
         System.setProperty("h2.implicitRelativePath", "true");
         // Given as command-line arguments, they override the defaults and the node's configuration file.

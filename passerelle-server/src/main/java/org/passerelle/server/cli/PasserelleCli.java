@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code passerelle} command: every task an operator runs on a node. */
 @Command(name = "passerelle", mixinStandardHelpOptions = true, versionProvider = PasserelleCli.Version.class,
         description = "Passerelle: a node of the Moroccan–French cooperation platform.",
-        subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, UsersCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, UsersCommand.class, RegistryCommand.class,
                 KeysCommand.class, NetworkCommand.class, MatchCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PasserelleCli {
 

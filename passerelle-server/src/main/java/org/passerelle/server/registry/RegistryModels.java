@@ -1,0 +1,103 @@
+package org.passerelle.server.registry;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.passerelle.matching.IdentityMatcher;
+import org.passerelle.matching.PersonRecord;
+import org.passerelle.matching.index.RegistryIndex;
+import org.passerelle.matching.score.FellegiSunterModel;
+import org.passerelle.protocol.EnvelopeJson;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scoring models of each book, named by the SHA-256 of their parameters: estimated by EM on the queries the node
+ * received (unlabelled, as the match command does), kept in the database and written beside the index as
+ * {@code models/<hash>.properties}, so that a candidate list can say which model scored it and be replayed with
+ * {@code passerelle match --model FILE}. A book with no estimate yet scores with the engine's starting model.
+ */
+@Component
+class RegistryModels {
+
+    /** A model and the hash that names it. */
+    record Named(String hash, FellegiSunterModel model) {
+    }
+
+    private final RegistryStore store;
+    private final IdentityIndexes indexes;
+    private final Clock clock;
+    private final Map<String, FellegiSunterModel> byHash = new ConcurrentHashMap<>();
+
+    RegistryModels(RegistryStore store, IdentityIndexes indexes, Clock clock) {
+        this.store = store;
+        this.indexes = indexes;
+        this.clock = clock;
+    }
+
+    /** The book's newest model, or the engine's starting model when none was estimated. */
+    Named current(IdentityBook book) {
+        return store.newestModel(book).map(row -> new Named(row[0], byHash.computeIfAbsent(row[0], h -> parse(row[1]))))
+                .orElseGet(() -> named(FellegiSunterModel.initial()));
+    }
+
+    /**
+     * Estimates a model for the book from {@code queries} and keeps it, unless one with the same parameters is kept
+     * already; returns it. {@code excludeSelf} for a book holding the queries themselves.
+     */
+    Named estimate(IdentityBook book, RegistryIndex index, List<PersonRecord> queries, boolean excludeSelf) {
+        FellegiSunterModel model;
+        try {
+            model = IdentityMatcher.estimate(index, queries, IdentityMatcher.EM_POOL, excludeSelf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot estimate the " + book.key() + " model", e);
+        }
+        Named named = named(model);
+        if (!store.modelExists(named.hash())) {
+            store.saveModel(named.hash(), book, clock.instant(), queries.size(), text(model));
+            writeBesideIndex(book, named.hash(), text(model));
+        }
+        byHash.put(named.hash(), model);
+        return named;
+    }
+
+    private void writeBesideIndex(IdentityBook book, String hash, String text) {
+        try {
+            Path folder = indexes.folder(book).resolve("models");
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(hash + ".properties"), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the model beside the index", e);
+        }
+    }
+
+    private static Named named(FellegiSunterModel model) {
+        return new Named(EnvelopeJson.sha256Hex(text(model)), model);
+    }
+
+    /** The model's parameters as sorted properties, one per line: the same model always gives the same text. */
+    static String text(FellegiSunterModel model) {
+        Properties properties = model.toProperties();
+        return new TreeMap<>(properties).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    private static FellegiSunterModel parse(String text) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return FellegiSunterModel.fromProperties(properties);
+    }
+}

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.security.UserService;
+import org.passerelle.server.shared.CaseTransactional;
 import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.InvalidInputException.FieldError;
 import org.passerelle.server.shared.Role;

@@ -15,6 +15,8 @@ import org.passerelle.server.exchange.Exchange;
 import org.passerelle.server.exchange.ForwardingRefusedException;
 import org.passerelle.server.exchange.NewAttachment;
 import org.passerelle.server.party.PartyDirectory;
+import org.passerelle.server.shared.CaseTransactional;
+import org.passerelle.server.shared.CaseNotFoundException;
 import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.InvalidInputException.FieldError;
 import org.passerelle.server.shared.Page;

@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum IdentityBook {
     /** The civil registry extract the node imports (Morocco's): who a person is. */
     CIVIL_REGISTRY,
-    /** The persons of the identification requests the node filed (France's): whom it asked about before. */
+    /**
+     * The persons of the identification requests between the parties (France's filed, Morocco's received): whom
+     * was asked about before, looked through for duplicates and used to estimate the civil registry's model.
+     */
     REQUESTED_PERSONS;
 
     /** The book's name in the database and on disk. */

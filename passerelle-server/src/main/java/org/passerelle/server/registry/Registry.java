@@ -11,6 +11,7 @@ import org.passerelle.matching.IdentityMatcher;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.index.RegistryIndex;
 import org.passerelle.matching.score.DecisionThresholds;
+import org.passerelle.matching.score.Field;
 import org.passerelle.matching.score.ScoredCandidate;
 import org.passerelle.server.shared.Role;
 import org.passerelle.server.shared.Viewer;
@@ -26,8 +27,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Registry {
 
-    /** One candidate of a look-up. */
-    public record Candidate(String personId, double probability, String decision, String explanation) {
+    /**
+     * One candidate of a look-up.
+     *
+     * @param decision {@code match}, {@code possible} or {@code non-match}
+     * @param explanation the engine's explanation in one line (English, for the API and logs)
+     * @param fields how each field compared, for a page to explain in the reader's language
+     */
+    public record Candidate(String personId, double probability, String decision, String explanation,
+            List<FieldComparison> fields) {
+    }
+
+    /**
+     * How one field of the query compared with the candidate's.
+     *
+     * @param field the field's name ({@code names}, {@code birth_date}, {@code birth_place}, {@code sex}, {@code father},
+     *        {@code mother})
+     * @param level the agreement level's index, best first (0…), or -1 when either side leaves the field empty
+     * @param levelName the level in the engine's words ("same year, conventional date")
+     * @param bits the evidence the field gave, in bits (positive for the candidate)
+     * @param detail the values that agreed ("mohamed~محمد"), may be empty
+     */
+    public record FieldComparison(String field, int level, String levelName, double bits, String detail) {
     }
 
     /**
@@ -162,6 +183,24 @@ public class Registry {
     }
 
     private static Candidate candidate(ScoredCandidate scored) {
-        return new Candidate(scored.personId(), scored.probability(), scored.decision().csv(), scored.explanation());
+        List<FieldComparison> fields = scored.outcomes().stream()
+                .map(o -> new FieldComparison(o.field().label(), o.level(), o.field().levelName(o.level()),
+                        o.level() == Field.MISSING ? 0 : scored.weights()[o.field().ordinal()], o.detail()))
+                .toList();
+        return new Candidate(scored.personId(), scored.probability(), scored.decision().csv(), scored.explanation(),
+                fields);
+    }
+
+    /**
+     * Takes the rows committed to the book so far into its index now, for a caller about to search what was just
+     * written (the index otherwise catches up in the background, soon after each commit).
+     */
+    public void catchUp(IdentityBook book) {
+        indexes.catchUp(book);
+    }
+
+    /** The newest {@code limit} persons written to the book, oldest first. */
+    public List<PersonRecord> newest(IdentityBook book, int limit) {
+        return store.newest(book, limit);
     }
 }

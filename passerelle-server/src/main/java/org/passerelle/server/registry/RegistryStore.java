@@ -33,8 +33,13 @@ class RegistryStore {
         this.batches = batches;
     }
 
-    /** Writes persons, each replacing any earlier row with its id (a correction), with a new seq. */
+    /**
+     * Writes persons, each replacing any earlier row with its id (a correction), with a new seq. Holds the book's lock
+     * until the transaction ends, so that seqs follow the order of commits.
+     */
     void put(IdentityBook book, List<PersonRecord> persons, Long importId) {
+        jdbc.sql("SELECT book FROM registry_book WHERE book = :book FOR UPDATE").param("book", book.key())
+                .query(String.class).single();
         batches.batchUpdate("DELETE FROM registry_person WHERE book = :book AND person_id = :id",
                 persons.stream().map(p -> new MapSqlParameterSource().addValue("book", book.key())
                         .addValue("id", p.id())).toArray(SqlParameterSource[]::new));
@@ -52,6 +57,16 @@ class RegistryStore {
     Optional<PersonRecord> person(IdentityBook book, String personId) {
         return jdbc.sql("SELECT * FROM registry_person WHERE book = :book AND person_id = :id")
                 .param("book", book.key()).param("id", personId).query(RegistryStore::person).optional();
+    }
+
+    /** The newest {@code limit} persons written to the book, oldest first. */
+    List<PersonRecord> newest(IdentityBook book, int limit) {
+        List<PersonRecord> persons = new java.util.ArrayList<>(jdbc.sql(
+                        "SELECT * FROM registry_person WHERE book = :book ORDER BY seq DESC FETCH FIRST " + limit
+                                + " ROWS ONLY")
+                .param("book", book.key()).query(RegistryStore::person).list());
+        java.util.Collections.reverse(persons);
+        return persons;
     }
 
     long count(IdentityBook book) {

@@ -59,7 +59,7 @@ class SecurityConfiguration {
         @Bean
         @Order(1)
         SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditTrail audit, AnonymousRefusals anonymous,
-                PartyDirectory parties) throws Exception {
+                PartyDirectory parties, UserStore users) throws Exception {
             AccessRefusals refusals = new AccessRefusals(audit, anonymous);
             http.securityMatcher("/api/**")
                     .authorizeHttpRequests(a -> a
@@ -68,7 +68,7 @@ class SecurityConfiguration {
                             .requestMatchers("/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                             .anyRequest().hasAuthority(Authorities.SIGNED_IN))
                     .addFilterBefore(new ApiTokenFilter(tokens, anonymous), AuthorizationFilter.class)
-                    .addFilterBefore(new SignedInViewer(parties.self().code()), AuthorizationFilter.class)
+                    .addFilterBefore(new SignedInViewer(parties.self().code(), users), AuthorizationFilter.class)
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .csrf(c -> c.disable()) // no cookies on the API: a token must be presented on every call
                     .requestCache(c -> c.disable())
@@ -97,7 +97,7 @@ class SecurityConfiguration {
                     .exceptionHandling(e -> e.accessDeniedHandler(refusals))
                     .addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.sessionAbsoluteTimeout(), clock), AuthorizationFilter.class)
                     .addFilterBefore(new DisabledAccountSignOut(users), AuthorizationFilter.class)
-                    .addFilterBefore(new SignedInViewer(parties.self().code()), AuthorizationFilter.class)
+                    .addFilterBefore(new SignedInViewer(parties.self().code(), users), AuthorizationFilter.class)
                     .addFilterAfter(new PasswordChangeRequired(), AuthorizationFilter.class)
                     .headers(h -> h
                             .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -20,25 +20,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class SignedInViewer extends OncePerRequestFilter {
 
     private final String party;
+    private final UserStore users;
 
-    SignedInViewer(String party) {
+    SignedInViewer(String party, UserStore users) {
         this.party = party;
+        this.users = users;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        of(SecurityContextHolder.getContext().getAuthentication(), party)
+        of(SecurityContextHolder.getContext().getAuthentication(), party, users)
                 .ifPresent(viewer -> request.setAttribute(Viewer.REQUEST_ATTRIBUTE, viewer));
         chain.doFilter(request, response);
     }
 
-    /** The viewer a fully signed-in authentication stands for; empty before the second factor or for no user. */
-    static Optional<Viewer> of(Authentication authentication, String party) {
+    /**
+     * The viewer a fully signed-in authentication stands for, with the office the account has now; empty before the
+     * second factor or for no user.
+     */
+    static Optional<Viewer> of(Authentication authentication, String party, UserStore users) {
         if (!Authorities.has(authentication, Authorities.SIGNED_IN)) {
             return Optional.empty();
         }
         return Arrays.stream(Role.values()).filter(role -> Authorities.hasRole(authentication, role)).findFirst()
-                .map(role -> new Viewer(authentication.getName(), role, party));
+                .map(role -> new Viewer(authentication.getName(), role, party,
+                        users.load(authentication.getName()).map(UserAccount::office).orElse(null)));
     }
 }

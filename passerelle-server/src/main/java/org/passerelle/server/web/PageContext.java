@@ -117,6 +117,11 @@ public final class PageContext {
         return instant == null ? "—" : TIME.format(instant);
     }
 
+    /** The UTC calendar day of an instant, as the agreement's dates are counted. */
+    public String day(Instant instant) {
+        return instant == null ? "—" : instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
     public boolean current(String prefix) {
         return prefix.equals("/") ? path.equals("/") : path.startsWith(prefix);
     }

@@ -55,10 +55,15 @@ public abstract class NodeTest {
 
     /** Creates a user on any node with a known password and an authenticator secret. */
     public static TestUser createUser(UserService users, Role role) {
+        return createUser(users, role, null);
+    }
+
+    /** Creates a user of an office (a prefecture's département, a consulate's code) on any node. */
+    public static TestUser createUser(UserService users, Role role, String office) {
         String username = role.name().toLowerCase().replace('_', '-').substring(0, Math.min(12, role.name().length()))
                 + "." + Long.toString(System.nanoTime(), 36);
         String password = "staple-" + java.util.UUID.randomUUID();
-        users.create(new NewUser(username, "Test " + role.name(), role.name(), null, password));
+        users.create(new NewUser(username, "Test " + role.name(), role.name(), office, password));
         return new TestUser(username, password, users.provisionSecondFactor(username));
     }
 

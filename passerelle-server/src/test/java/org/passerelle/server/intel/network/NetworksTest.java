@@ -15,7 +15,7 @@ import org.passerelle.server.audit.AuditLog;
 import org.passerelle.server.cli.DemoNetworks;
 import org.passerelle.graph.disruption.DisruptionStep;
 import org.passerelle.graph.disruption.DisruptionStrategy;
-import org.passerelle.server.intel.CaseNotFoundException;
+import org.passerelle.server.shared.CaseNotFoundException;
 import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.support.NodeTest;

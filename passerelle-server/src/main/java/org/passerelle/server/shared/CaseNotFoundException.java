@@ -1,4 +1,4 @@
-package org.passerelle.server.intel;
+package org.passerelle.server.shared;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;

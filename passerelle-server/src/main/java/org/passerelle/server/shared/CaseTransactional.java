@@ -1,4 +1,4 @@
-package org.passerelle.server.intel;
+package org.passerelle.server.shared;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "passerelle", mixinStandardHelpOptions = true, versionProvider = PasserelleCli.Version.class,
         description = "Passerelle: a node of the Moroccan–French cooperation platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, UsersCommand.class, RegistryCommand.class,
-                KeysCommand.class, NetworkCommand.class, MatchCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                KeysCommand.class, LpcCommand.class, NetworkCommand.class, MatchCommand.class, SynthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PasserelleCli {
 
     public static void main(String[] args) {

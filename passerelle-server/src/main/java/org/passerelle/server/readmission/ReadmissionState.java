@@ -260,7 +260,7 @@ public record ReadmissionState(String caseId, String reference, String requester
                 case ReadmissionKinds.REMOVED, ReadmissionKinds.REMOVAL_FAILED -> {
                     ReadmissionKinds.OutcomePayload outcome = ReadmissionKinds.OutcomePayload.of(payload);
                     outcomeDate = outcome.date();
-                    failureReason = outcome.reason();
+                    failureReason = ReadmissionKinds.REMOVED.equals(e.kind()) ? null : outcome.reason();
                 }
                 default -> { }
             }

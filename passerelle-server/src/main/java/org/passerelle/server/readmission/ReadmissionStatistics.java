@@ -26,6 +26,17 @@ public final class ReadmissionStatistics {
     public record Case(String prefecture, String consulate, ReadmissionStatus status, Instant openedAt, Instant dueAt,
             Instant answeredAt, ReadmissionStatus answer, LocalDate detentionEnd, Instant firstLaissezPasserAt,
             LocalDate firstLaissezPasserOn, LocalDate outcomeDate, RemovalFailure failureReason) {
+
+        /** What the statistics read of a case's state (the view table keeps the same values). */
+        public static Case of(ReadmissionState state) {
+            ReadmissionKinds.RequestPayload request = state.request();
+            java.util.Optional<ReadmissionState.LaissezPasser> first = state.laissezPassers().stream().findFirst();
+            return new Case(request == null ? null : request.prefecture(), request == null ? null : request.consulate(),
+                    state.status(), state.openedAt(), state.dueAt(), state.answeredAt(), state.answer(),
+                    state.detentionEnd(), first.map(ReadmissionState.LaissezPasser::issuedAt).orElse(null),
+                    first.map(ReadmissionState.LaissezPasser::issuedOn).orElse(null), state.outcomeDate(),
+                    state.failureReason());
+        }
     }
 
     /**

@@ -82,29 +82,28 @@ class ReadmissionStore {
 
     private static SqlParameterSource row(ReadmissionState state, Instant now) {
         ReadmissionKinds.RequestPayload request = state.request();
-        Optional<ReadmissionState.LaissezPasser> first = state.laissezPassers().stream().findFirst();
+        ReadmissionStatistics.Case counted = ReadmissionStatistics.Case.of(state);
         Optional<ReadmissionState.LaissezPasser> current = state.laissezPasser();
         return new MapSqlParameterSource().addValue("id", state.caseId()).addValue("reference", state.reference())
                 .addValue("requester", state.requester()).addValue("responder", state.responder())
-                .addValue("prefecture", request == null ? null : request.prefecture())
-                .addValue("consulate", request == null ? null : request.consulate())
+                .addValue("prefecture", counted.prefecture()).addValue("consulate", counted.consulate())
                 .addValue("name", request == null ? null : truncate(state.displayName(), 120))
                 .addValue("birth", request == null ? null : request.person().birthDate())
                 .addValue("status", state.status().name())
                 .addValue("waiting", state.waitingOn().orElse(null))
-                .addValue("opened", utc(state.openedAt())).addValue("due", utc(state.dueAt()))
+                .addValue("opened", utc(counted.openedAt())).addValue("due", utc(counted.dueAt()))
                 .addValue("dueOn", ReadmissionState.day(state.dueAt()))
-                .addValue("firstReply", utc(state.firstReplyAt())).addValue("answered", utc(state.answeredAt()))
-                .addValue("answer", state.answer() == null ? null : state.answer().name())
+                .addValue("firstReply", utc(state.firstReplyAt())).addValue("answered", utc(counted.answeredAt()))
+                .addValue("answer", counted.answer() == null ? null : counted.answer().name())
                 .addValue("detentionStart", request == null ? null : request.detentionStart())
-                .addValue("detentionEnd", request == null ? null : request.detentionEnd())
-                .addValue("firstLpcAt", first.map(lp -> utc(lp.issuedAt())).orElse(null))
-                .addValue("firstLpcOn", first.map(ReadmissionState.LaissezPasser::issuedOn).orElse(null))
+                .addValue("detentionEnd", counted.detentionEnd())
+                .addValue("firstLpcAt", utc(counted.firstLaissezPasserAt()))
+                .addValue("firstLpcOn", counted.firstLaissezPasserOn())
                 .addValue("lpcNumber", current.map(ReadmissionState.LaissezPasser::number).orElse(null))
                 .addValue("lpcValidUntil", current.map(ReadmissionState.LaissezPasser::validUntil).orElse(null))
                 .addValue("lpcRevoked", current.map(ReadmissionState.LaissezPasser::revoked).orElse(false))
-                .addValue("flight", state.flightDate()).addValue("outcome", state.outcomeDate())
-                .addValue("failure", state.failureReason() == null ? null : state.failureReason().name())
+                .addValue("flight", state.flightDate()).addValue("outcome", counted.outcomeDate())
+                .addValue("failure", counted.failureReason() == null ? null : counted.failureReason().name())
                 .addValue("closed", utc(state.closedAt())).addValue("now", utc(now));
     }
 

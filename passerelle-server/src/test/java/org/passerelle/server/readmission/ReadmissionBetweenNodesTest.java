@@ -153,7 +153,7 @@ class ReadmissionBetweenNodesTest {
     }
 
     @Test
-    void theWholePathOverTheApiOnBothNodes() throws IOException {
+    void theWholePathOverTheApiOnBothNodes() throws Exception {
         Map.Entry<PersonRecord, String> person = nextPerson();
         ApiClient.Answer filed = parisApi.post("/api/v1/readmission/requests",
                 ApiClient.json(requestJson("75", person.getKey(), "none")));
@@ -200,6 +200,7 @@ class ReadmissionBetweenNodesTest {
         ApiClient.Answer verified = parisApi.post("/api/v1/readmission/laissez-passer/verification",
                 "application/pdf", pdf.body());
         assertThat(verified.json().path("verdict").asString()).isEqualTo("valid");
+        checkOnTheCommandLine(pdf.body(), france.bean(Readmissions.class).read(paris, caseId).orElseThrow().state());
 
         String flight = LocalDate.now(ZoneOffset.UTC).plusDays(5).toString();
         assertThat(parisApi.post("/api/v1/readmission/requests/" + caseId + "/removal", ApiClient.json(
@@ -216,6 +217,58 @@ class ReadmissionBetweenNodesTest {
                 .orElseThrow().settled());
         assertThat(france.bean(Readmissions.class).read(Viewer.node(), caseId).orElseThrow().state())
                 .isEqualTo(morocco.bean(Readmissions.class).read(Viewer.node(), caseId).orElseThrow().state());
+    }
+
+    /**
+     * {@code passerelle lpc verify} with Morocco's key alone: the genuine document passes; one whose print was
+     * changed, one whose sealed data were changed, and one checked with another key fail.
+     */
+    private static void checkOnTheCommandLine(byte[] pdf, ReadmissionState state) throws Exception {
+        Path dir = Files.createTempDirectory("lpc");
+        Path genuine = Files.write(dir.resolve("genuine.pdf"), pdf);
+        String key = france.bean(Readmissions.class).exportedIssuerKey();
+        org.passerelle.server.cli.CliRunner.Result valid = org.passerelle.server.cli.CliRunner.run(null, "lpc",
+                "verify", genuine.toString(), "--public-key", key);
+        assertThat(valid.exitCode()).as(valid.out() + valid.err()).isZero();
+        assertThat(valid.out()).startsWith("VALID");
+
+        String otherKey = org.passerelle.protocol.PublicKeys.encode(
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic());
+        org.passerelle.server.cli.CliRunner.Result wrongKey = org.passerelle.server.cli.CliRunner.run(null, "lpc",
+                "verify", genuine.toString(), "--public-key", otherKey);
+        assertThat(wrongKey.exitCode()).isEqualTo(1);
+        assertThat(wrongKey.out()).contains("another key");
+
+        String seal = state.laissezPasser().orElseThrow().seal();
+        LaissezPasserSeal.Data data = france.bean(Readmissions.class).check(seal).data();
+        LaissezPasserDocument documents = france.bean(LaissezPasserDocument.class);
+        LaissezPasserSeal.Data longer = new LaissezPasserSeal.Data(data.number(), data.issuer(), data.consulate(),
+                data.names(), data.sex(), data.birthDate(), data.birthPlace(), data.issuedOn(),
+                data.validUntil().plusYears(1), data.from(), data.to(), data.keyFingerprint());
+        Path reprinted = Files.write(dir.resolve("reprinted.pdf"), documents.render(longer, seal, null,
+                state.reference()));
+        org.passerelle.server.cli.CliRunner.Result printAltered = org.passerelle.server.cli.CliRunner.run(null, "lpc",
+                "verify", reprinted.toString(), "--public-key", key);
+        assertThat(printAltered.exitCode()).isEqualTo(1);
+        assertThat(printAltered.out()).contains("printed");
+
+        String[] parts = seal.split("\\.");
+        String json = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(data.validUntil().toString(), longer.validUntil().toString());
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        Path altered = Files.write(dir.resolve("altered.pdf"), documents.render(longer, forged, null,
+                state.reference()));
+        org.passerelle.server.cli.CliRunner.Result alteredResult = org.passerelle.server.cli.CliRunner.run(null, "lpc",
+                "verify", altered.toString(), "--public-key", key);
+        assertThat(alteredResult.exitCode()).isEqualTo(1);
+        assertThat(alteredResult.out()).contains("changed after sealing");
+
+        Path notPdf = Files.writeString(dir.resolve("note.pdf"), "not a pdf");
+        assertThat(org.passerelle.server.cli.CliRunner.run(null, "lpc", "verify", notPdf.toString(), "--public-key",
+                key).out()).contains("no seal");
+        assertThat(org.passerelle.server.cli.CliRunner.run(null, "lpc", "verify", genuine.toString()).exitCode())
+                .isEqualTo(2);
     }
 
     @Test

@@ -113,6 +113,13 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Clicks a submit button and waits for the page it posts to (the old page's elements go stale). */
+    public void submit(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(by);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     public String currentUrl() {
         return driver.getCurrentUrl();
     }
@@ -186,6 +193,36 @@ public final class Browser implements AutoCloseable {
     public void checkPage(String name) {
         screenshot(name);
         org.assertj.core.api.Assertions.assertThat(accessibilityViolations()).as("WCAG rules broken on " + name).isEmpty();
+    }
+
+    /** Sets a form field's value as a person's picker would (date inputs take their typed form from the locale). */
+    public void setValue(By by, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", find(by), value);
+    }
+
+    /** The value of one of the browser's cookies for the current site, or null. */
+    public String cookie(String name) {
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** A screenshot of the whole page, not only the window, for pages longer than the window. */
+    @SuppressWarnings("unchecked")
+    public void fullPageScreenshot(String name) {
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) driver;
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
+                "height", ((Number) size.get("height")).doubleValue(), "scale", 1);
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"),
+                    java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void screenshot(String name) {

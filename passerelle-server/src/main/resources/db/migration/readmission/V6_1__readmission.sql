@@ -36,6 +36,7 @@ CREATE INDEX readmission_request_consulate ON readmission_request (consulate, op
 CREATE INDEX readmission_request_status ON readmission_request (status, due_at);
 CREATE INDEX readmission_request_detention ON readmission_request (detention_end);
 CREATE INDEX readmission_request_lpc ON readmission_request (lpc_number);
+CREATE INDEX readmission_request_waiting ON readmission_request (waiting_on, opened_at);
 
 -- France only: the person's asylum status, which never leaves the node (the agreement forbids sending the asylum file).
 CREATE TABLE readmission_asylum (

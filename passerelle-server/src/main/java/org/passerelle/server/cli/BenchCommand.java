@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,13 +30,14 @@ import org.passerelle.protocol.UuidV7;
 import org.passerelle.server.exchange.Exchange;
 import org.passerelle.server.storage.PlannerStatistics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Benchmarks of the running system, as opposed to the engines' JMH benchmarks in passerelle-bench. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the running system.",
-        subcommands = BenchCommand.ExchangeBench.class)
+        subcommands = {BenchCommand.ExchangeBench.class, ReadmissionBench.class})
 final class BenchCommand {
 
     /**
@@ -52,8 +49,8 @@ final class BenchCommand {
             description = "Envelopes per second and p50/p99 latency between two local nodes (H2 or PostgreSQL).")
     static final class ExchangeBench implements Callable<Integer> {
 
-        @Option(names = "--database", defaultValue = "h2", description = "h2 or postgresql (default: ${DEFAULT-VALUE}).")
-        String database;
+        @Mixin
+        BenchDatabase database;
 
         /** What the target calls slow: the p99 of issue 3 is to stay under it. */
         private static final long SLOW_MILLIS = 200;
@@ -79,15 +76,6 @@ final class BenchCommand {
                         + "Latency means most at a rate the nodes sustain: otherwise it measures the queue.")
         int rate;
 
-        @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
-        String pgUrl;
-
-        @Option(names = "--pg-user", defaultValue = "postgres")
-        String pgUser;
-
-        @Option(names = "--pg-password", defaultValue = "${env:PGPASSWORD}")
-        String pgPassword;
-
         @Spec
         CommandSpec spec;
 
@@ -96,7 +84,7 @@ final class BenchCommand {
             PrintWriter out = spec.commandLine().getOut();
             Path dir = Files.createTempDirectory("passerelle-bench");
             LocalNodes nodes = LocalNodes.prepare(dir, LocalNodes.freePorts(List.of("FR", "MA")), Map.of(
-                    "FR", databaseProperties("fr"), "MA", databaseProperties("ma"))).startAll();
+                    "FR", database.properties("fr"), "MA", database.properties("ma"))).startAll();
             try {
                 Exchange exchange = nodes.context("FR").getBean(Exchange.class);
                 out.printf("Warming up (%d envelopes)...%n", warmup);
@@ -104,7 +92,7 @@ final class BenchCommand {
                 analyse(nodes);
                 Thread.sleep(Duration.ofSeconds(settle));
                 out.printf("Measuring %d envelopes, %d producer threads, %s, offered rate %s...%n", envelopes, producers,
-                        database, rate == 0 ? "unlimited" : rate + "/s");
+                        database.name(), rate == 0 ? "unlimited" : rate + "/s");
                 Instant start = Instant.now();
                 List<String> cases = run(exchange, envelopes, "measured");
                 Duration total = Duration.between(start, Instant.now());
@@ -113,7 +101,7 @@ final class BenchCommand {
                 double floorMicros = ed25519SignAndVerifyMicros();
                 out.printf("%n| database | envelopes | producers | offered/s | envelopes/s | p50 ms | p99 ms | max ms | Ed25519 sign+verify µs |%n");
                 out.printf("|---|---|---|---|---|---|---|---|---|%n");
-                out.printf("| %s | %d | %d | %s | %.0f | %d | %d | %d | %.1f |%n", database, envelopes, producers,
+                out.printf("| %s | %d | %d | %s | %.0f | %d | %d | %d | %.1f |%n", database.name(), envelopes, producers,
                         rate == 0 ? "max" : Integer.toString(rate),
                         envelopes / (total.toMillis() / 1000.0), percentile(latencies, 50), percentile(latencies, 99),
                         latencies.get(latencies.size() - 1), floorMicros);
@@ -122,7 +110,7 @@ final class BenchCommand {
                 return 0;
             } finally {
                 nodes.stopAll();
-                dropSchemas();
+                database.dropSchemas();
             }
         }
 
@@ -209,7 +197,7 @@ final class BenchCommand {
                     perSecond.size(), slow.isEmpty() ? "" : ": " + String.join("; ", slow));
         }
 
-        private static long percentile(List<Long> sorted, int percent) {
+        static long percentile(List<Long> sorted, int percent) {
             return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
         }
 
@@ -230,45 +218,5 @@ final class BenchCommand {
             return (System.nanoTime() - start) / 1000.0 / rounds;
         }
 
-        /** The PostgreSQL schemas this run created, dropped at the end so that runs do not pile up. */
-        private final List<String> schemas = new ArrayList<>();
-
-        private Connection postgresql() throws SQLException {
-            return DriverManager.getConnection(pgUrl, pgUser, password());
-        }
-
-        private String password() {
-            return pgPassword == null ? "" : pgPassword;
-        }
-
-        private void dropSchemas() throws SQLException {
-            if (schemas.isEmpty()) {
-                return;
-            }
-            try (Connection c = postgresql()) {
-                for (String schema : schemas) {
-                    c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-                }
-            }
-        }
-
-        private Map<String, Object> databaseProperties(String node) throws SQLException {
-            Map<String, Object> properties = new java.util.HashMap<>();
-            properties.put("logging.level.root", "WARN");
-            if ("postgresql".equals(database)) {
-                String schema = "bench_" + node + "_" + UUID.randomUUID().toString().substring(0, 8);
-                try (Connection c = postgresql()) {
-                    c.createStatement().execute("CREATE SCHEMA " + schema);
-                }
-                schemas.add(schema);
-                properties.put("spring.datasource.url", pgUrl + "?currentSchema=" + schema);
-                properties.put("spring.datasource.username", pgUser);
-                properties.put("spring.datasource.password", password());
-                properties.put("spring.flyway.default-schema", schema);
-            } else if (!"h2".equals(database)) {
-                throw new IllegalArgumentException("--database is h2 or postgresql");
-            }
-            return properties;
-        }
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.network.Networks;
+import org.passerelle.server.readmission.Readmissions;
+import org.passerelle.server.registry.Registry;
 import org.passerelle.server.security.ApiTokens;
 import org.passerelle.server.security.NewUser;
 import org.passerelle.server.shared.Role;
@@ -59,10 +61,10 @@ final class DemoCommand implements Callable<Integer> {
             Role.JOINT_GROUP_SECRETARIAT, "secretariat", Role.AUDITOR, "auditor");
 
     private static final Map<String, Map<Role, String>> OFFICES = Map.of(
-            "FR", Map.of(Role.PREFECTURE_OFFICER, "Préfecture de police de Paris",
+            "FR", Map.of(Role.PREFECTURE_OFFICER, "75",
                     Role.CENTRAL_MIGRATION_OFFICER, "DGEF — Direction de l'immigration",
                     Role.CHILD_PROTECTION_OFFICER, "ASE de Paris", Role.ANALYST, "OFAST"),
-            "MA", Map.of(Role.CONSULAR_OFFICER, "Consulat général du Royaume du Maroc à Paris",
+            "MA", Map.of(Role.CONSULAR_OFFICER, "PARIS",
                     Role.CENTRAL_IDENTIFICATION_OFFICER, "DGSN — Identification",
                     Role.CHILD_PROTECTION_OFFICER, "Entraide nationale", Role.ANALYST, "DGSN — BNPJ"));
 
@@ -71,8 +73,13 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("FR", frPort);
         ports.put("MA", maPort);
-        LocalNodes nodes = LocalNodes.prepare(dir, ports, Map.of()).startAll();
+        DemoClock clock = new DemoClock();
+        LocalNodes nodes = LocalNodes.prepare(dir, ports, Map.of()).withClock(clock).startAll();
         PrintWriter out = spec.commandLine().getOut();
+        // First, while no one has done anything on the nodes yet: a year of readmission, on the shared clock.
+        new DemoReadmissions(nodes.context("FR").getBean(Readmissions.class),
+                nodes.context("MA").getBean(Readmissions.class), nodes.context("MA").getBean(Registry.class), clock,
+                out).playOnce(dir);
         Map<LocalNodes.LocalNode, List<DemoAccount>> accounts = new LinkedHashMap<>();
         for (LocalNodes.LocalNode node : nodes.nodes()) {
             accounts.put(node, ensureAccounts(node, nodes.context(node.code()).getBean(UserService.class),

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class LocalNodes {
 
     private final Map<String, LocalNode> nodes;
     private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+    private Clock clock;
 
     private LocalNodes(Map<String, LocalNode> nodes) {
         this.nodes = nodes;
@@ -117,6 +119,12 @@ public final class LocalNodes {
         return node;
     }
 
+    /** Has every node started after this read time from {@code shared} (the demo's history), not the system's. */
+    public LocalNodes withClock(Clock shared) {
+        this.clock = shared;
+        return this;
+    }
+
     /** Starts every node in this process, serving HTTP. */
     public LocalNodes startAll() {
         nodes.keySet().forEach(code -> start(code, Map.of()));
@@ -127,7 +135,7 @@ public final class LocalNodes {
     public ConfigurableApplicationContext start(String code, Map<String, Object> overrides) {
         NodeLauncher.NodeOptions options = new NodeLauncher.NodeOptions();
         options.config = node(code).configuration();
-        ConfigurableApplicationContext context = NodeLauncher.start(options, overrides, true);
+        ConfigurableApplicationContext context = NodeLauncher.start(options, overrides, true, clock);
         contexts.put(code, context);
         return context;
     }

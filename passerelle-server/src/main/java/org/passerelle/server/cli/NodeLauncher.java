@@ -2,6 +2,7 @@ package org.passerelle.server.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +32,12 @@ final class NodeLauncher {
     }
 
     static ConfigurableApplicationContext start(NodeOptions options, Map<String, Object> overrides, boolean serve) {
+        return start(options, overrides, serve, null);
+    }
+
+    /** As {@link #start(NodeOptions, Map, boolean)}, the node reading time from {@code clock} (null: the system's). */
+    static ConfigurableApplicationContext start(NodeOptions options, Map<String, Object> overrides, boolean serve,
+            Clock clock) {
         Map<String, Object> properties = new HashMap<>(overrides);
         if (options.config != null) {
             if (!Files.isRegularFile(options.config)) {
@@ -41,10 +48,14 @@ final class NodeLauncher {
         if (options.dataDir != null) {
             properties.put("passerelle.data-dir", options.dataDir.toAbsolutePath().toString());
         }
-        return start(properties, serve);
+        return start(properties, serve, clock);
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> given, boolean serve) {
+        return start(given, serve, null);
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> given, boolean serve, Clock clock) {
         Map<String, Object> properties = new HashMap<>(given);
         if (!serve) {
             // The running node holds the identity indexes' lock: a one-off task works on the database alone.
@@ -55,7 +66,11 @@ final class NodeLauncher {
         // Given as command-line arguments, they override the defaults and the node's configuration file.
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PasserelleApplication.class)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(PasserelleApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        ConfigurableApplicationContext context = builder
                 .web(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .logStartupInfo(serve)
                 .run(arguments);

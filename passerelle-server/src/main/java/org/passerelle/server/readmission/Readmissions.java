@@ -89,9 +89,11 @@ public class Readmissions {
      *
      * @param asylum France's asylum record (null on Morocco's node, or none recorded)
      * @param actions the kinds of step the viewer may send now
+     * @param today the UTC day the view was read on, which its clocks count from
      */
     public record CaseView(ReadmissionState state, List<EnvelopeRecord> envelopes, boolean overdue, boolean atRisk,
-            Optional<LocalDate> nextDetentionReview, Workflow.Side side, AsylumRecord asylum, Set<String> actions) {
+            Optional<LocalDate> nextDetentionReview, Workflow.Side side, AsylumRecord asylum, Set<String> actions,
+            LocalDate today) {
 
         public boolean settled() {
             return envelopes.stream().allMatch(EnvelopeRecord::settled);
@@ -643,7 +645,7 @@ public class Readmissions {
         AsylumRecord asylum = side == Workflow.Side.REQUESTER ? store.asylum(caseId).orElse(null) : null;
         return Optional.of(new CaseView(state, exchange.records(caseId), state.overdueAt(clock.instant()),
                 state.atRiskOn(today, profile), state.nextDetentionReview(today, profile), side, asylum,
-                actions(viewer, state, side)));
+                actions(viewer, state, side), today));
     }
 
     /** The steps the viewer may take now: the workflow's table for their side, less what their role may not do. */
@@ -846,17 +848,23 @@ public class Readmissions {
         String value = blankToNull(text);
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, "readmission.error.dateMissing"));
+                errors.add(new FieldError(field, DATE_MISSING + field));
             }
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "readmission.error.date"));
+            errors.add(new FieldError(field, DATE_INVALID + field));
             return null;
         }
     }
+
+    /** A date's messages name the date (the summary lists several): these prefixes and the field's name. */
+    public static final String DATE_MISSING = "readmission.error.dateMissing.";
+    public static final String DATE_INVALID = "readmission.error.dateInvalid.";
+    public static final List<String> DATE_FIELDS = List.of("removalOrderDate", "detentionStart", "detentionEnd",
+            "asylumDecidedOn", "flightDate", "interviewDate");
 
     /** The first day a possibly partial birth date may stand for. */
     private static LocalDate earliestBirthDay(BirthDate date) {

@@ -155,6 +155,10 @@ class MessagesTest {
         for (org.passerelle.matching.score.Decision decision : org.passerelle.matching.score.Decision.values()) {
             used.put("match.decision." + decision.csv(), "readmission/case.jte");
         }
+        for (String field : org.passerelle.server.readmission.Readmissions.DATE_FIELDS) {
+            used.put(org.passerelle.server.readmission.Readmissions.DATE_MISSING + field, "Readmissions.date");
+            used.put(org.passerelle.server.readmission.Readmissions.DATE_INVALID + field, "Readmissions.date");
+        }
         for (String sex : List.of("M", "F")) {
             used.put("readmission.sex." + sex, "readmission/case.jte");
         }

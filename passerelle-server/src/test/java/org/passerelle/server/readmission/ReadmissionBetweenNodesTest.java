@@ -208,7 +208,7 @@ class ReadmissionBetweenNodesTest {
         awaitStatus(caseId, ReadmissionStatus.REMOVAL_SCHEDULED);
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         assertThat(parisApi.post("/api/v1/readmission/requests/" + caseId + "/removal", ApiClient.json(
-                Map.of("flightDate", today, "outcome", "removed"))).status()).isEqualTo(200);
+                Map.of("flightDate", today, "outcome", "carried-out"))).status()).isEqualTo(200);
         awaitStatus(caseId, ReadmissionStatus.REMOVED);
         assertThat(consulApi.get("/api/v1/readmission/requests/" + caseId).json().path("status").asString())
                 .isEqualTo("removed");
@@ -431,6 +431,15 @@ class ReadmissionBetweenNodesTest {
                 "photo.jpg", "image/jpeg", big))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(InvalidInputException.FieldError::messageKey).contains("readmission.error.fileSize"));
+        String boundary = "passerelle-test-boundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + ApiClient.json(requestJson("75", nextPerson().getKey(),
+                "none")) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; "
+                + "filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nnot a photo\r\n--" + boundary + "--\r\n";
+        ApiClient.Answer wrongType = parisApi.post("/api/v1/readmission/requests",
+                "multipart/form-data; boundary=" + boundary, multipart.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(wrongType.status()).as(wrongType.text()).isEqualTo(400);
+        assertThat(wrongType.json().path("errors").get(0).path("field").asString()).isEqualTo("files");
         assertThat(count(france, "SELECT COUNT(*) FROM exchange_envelope")).isEqualTo(before);
     }
 

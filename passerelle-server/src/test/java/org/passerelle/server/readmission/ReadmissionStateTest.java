@@ -142,9 +142,10 @@ class ReadmissionStateTest {
     @Test
     void theSameEnvelopesGiveTheSameFiguresWhateverOrderTheyArrivedIn() {
         Random random = new Random(20261203);
+        SyntheticReadmissions synthetic = new SyntheticReadmissions(PROFILE);
         List<List<Envelope>> cases = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            cases.add(randomCase(random));
+            cases.add(synthetic.randomCase(random, START.plus(Duration.ofDays(random.nextInt(280)))));
         }
         YearMonth from = YearMonth.of(2026, 1);
         YearMonth to = YearMonth.of(2026, 12);
@@ -168,51 +169,6 @@ class ReadmissionStateTest {
         }
         Collections.shuffle(counted, order);
         return ReadmissionStatistics.of(counted, from, to);
-    }
-
-    /**
-     * A case taken somewhere along the path, with steps the two sides sent at the same time (each after the same
-     * parent, so that each node received them in its own order).
-     */
-    private List<Envelope> randomCase(Random random) {
-        Thread t = new Thread();
-        t.clock = START.plus(Duration.ofDays(random.nextInt(280)));
-        t.send(france, ReadmissionKinds.REQUEST, request(random.nextBoolean() ? "75" : "69",
-                t.clock.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(20 + random.nextInt(60))));
-        int depth = random.nextInt(6);
-        if (depth == 0) {
-            return t.envelopes;
-        }
-        List<String> heads = CaseThread.of(t.envelopes).heads();
-        if (random.nextBoolean()) {
-            // France reminds while Morocco decides: concurrent steps.
-            t.sendAfter(france, ReadmissionKinds.REMINDER, text("Detention ends soon"), heads);
-        }
-        t.clock = t.clock.plus(Duration.ofDays(random.nextInt(40)));
-        if (random.nextInt(4) == 0) {
-            t.sendAfter(morocco, ReadmissionKinds.NOT_IDENTIFIED, text("No record"), heads);
-            return t.envelopes;
-        }
-        t.sendAfter(morocco, ReadmissionKinds.IDENTIFIED, new ReadmissionKinds.IdentifiedPayload(null, null).toJson(),
-                heads);
-        if (depth == 1) {
-            return t.envelopes;
-        }
-        t.send(morocco, ReadmissionKinds.LAISSEZ_PASSER, laissezPasser("LP-" + random.nextInt(1_000_000), t.clock,
-                60));
-        if (depth == 2) {
-            return t.envelopes;
-        }
-        LocalDate flight = t.clock.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(5);
-        t.send(france, ReadmissionKinds.REMOVAL_SCHEDULED, new ReadmissionKinds.FlightPayload(flight, "PAF").toJson());
-        if (depth == 3) {
-            return t.envelopes;
-        }
-        boolean removed = random.nextBoolean();
-        t.send(france, removed ? ReadmissionKinds.REMOVED : ReadmissionKinds.REMOVAL_FAILED,
-                new ReadmissionKinds.OutcomePayload(flight, removed ? null : random.nextBoolean()
-                        ? RemovalFailure.REFUSED_TO_BOARD : RemovalFailure.MEDICAL, null).toJson());
-        return t.envelopes;
     }
 
     private static EnvelopeSigner signer(String party) {

@@ -184,7 +184,8 @@ class ReadmissionApi {
                 .orElseThrow(() -> invalid("status", "readmission.error.status"));
         Readmissions.ListFlag listFlag = flag == null || flag.isBlank() ? Readmissions.ListFlag.ALL
                 : java.util.Arrays.stream(Readmissions.ListFlag.values())
-                        .filter(f -> f.name().toLowerCase().replace('_', '-').equals(flag)).findFirst()
+                        .filter(f -> f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(flag))
+                        .findFirst()
                         .orElseThrow(() -> invalid("flag", "readmission.error.flag"));
         Page<ReadmissionSummary> found = readmissions.list(viewer, wanted, listFlag, q, page, size);
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(found.total()))
@@ -197,7 +198,7 @@ class ReadmissionApi {
         Readmissions.CaseView view = readmissions.read(viewer, caseId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ReadmissionState s = view.state();
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate today = view.today();
         List<LaissezPasserView> passes = s.laissezPassers().stream().map(lp -> new LaissezPasserView(lp.number(),
                 lp.issuedOn(), lp.validUntil(), lp.revoked(), lp.revocationReason(), lp.validOn(today))).toList();
         ReadmissionKinds.RequestPayload request = s.request();
@@ -282,15 +283,18 @@ class ReadmissionApi {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    @Operation(summary = "Record the removal (France): outcome scheduled (flightDate, escort), removed (flightDate) or"
-            + " failed (flightDate, reason: refused-to-board, released-by-judge, asylum-claim, medical,"
+    @Operation(summary = "Record the removal (France): outcome scheduled (flightDate, escort), removed or carried-out"
+            + " (flightDate) or failed (flightDate, reason: refused-to-board, released-by-judge, asylum-claim, medical,"
             + " laissez-passer-expired, flight-cancelled, other)")
     @PostMapping("/requests/{caseId}/removal")
     void removal(Viewer viewer, @PathVariable String caseId, @RequestBody Removal removal) {
-        switch (removal.outcome() == null ? "scheduled" : removal.outcome()) {
-            case "scheduled" -> readmissions.scheduleRemoval(viewer, caseId, removal.flightDate(), removal.escort());
-            case "removed" -> readmissions.recordRemoved(viewer, caseId, removal.flightDate(), removal.note());
-            case "failed" -> readmissions.recordFailure(viewer, caseId, removal.flightDate(), removal.reason(),
+        switch (word(removal.outcome() == null ? "scheduled" : removal.outcome())) {
+            case "scheduled", "booked" -> readmissions.scheduleRemoval(viewer, caseId, removal.flightDate(),
+                    removal.escort());
+            case "removed", "carried-out" -> readmissions.recordRemoved(viewer, caseId, removal.flightDate(),
+                    removal.note());
+            case "failed" -> readmissions.recordFailure(viewer, caseId, removal.flightDate(),
+                    removal.reason() == null ? null : word(removal.reason()).replace("lpc", "laissez-passer"),
                     removal.note());
             default -> throw invalid("outcome", "readmission.error.removalOutcome");
         }
@@ -325,16 +329,24 @@ class ReadmissionApi {
     @PostMapping(value = "/laissez-passer/verification", consumes = MediaType.APPLICATION_JSON_VALUE)
     CheckBody verifySeal(@RequestBody SealBody body) {
         LaissezPasserSeal.Check check = readmissions.check(body.seal());
-        return new CheckBody(check.verdict().name().toLowerCase().replace('_', '-'), check.verdict().valid(),
-                check.data());
+        return new CheckBody(verdict(check.verdict()), check.verdict().valid(), check.data());
     }
 
     @Operation(summary = "Check a laissez-passer PDF: its seal, and that the page prints what the seal vouches for")
     @PostMapping(value = "/laissez-passer/verification", consumes = MediaType.APPLICATION_PDF_VALUE)
     CheckBody verifyPdf(@RequestBody byte[] pdf) {
         LaissezPasserCheck check = readmissions.checkPdf(pdf);
-        return new CheckBody(check.verdict().name().toLowerCase().replace('_', '-'), check.verdict().valid(),
-                check.data());
+        return new CheckBody(verdict(check.verdict()), check.verdict().valid(), check.data());
+    }
+
+    /** A word as a person may type it ("Refused to board", "carried_out"), as the API spells it. */
+    private static String word(String text) {
+        return text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_]+", "-");
+    }
+
+    /** The API's word for a verdict: {@code wrong-key}. */
+    private static String verdict(LaissezPasserSeal.Verdict verdict) {
+        return verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     static ResponseEntity<byte[]> pdfResponse(byte[] pdf) {

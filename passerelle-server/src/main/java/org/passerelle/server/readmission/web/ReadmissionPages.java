@@ -40,6 +40,9 @@ import org.springframework.web.server.ResponseStatusException;
         + " 'CENTRAL_IDENTIFICATION_OFFICER')")
 class ReadmissionPages {
 
+    /** The best candidates a case page shows: more are seldom worth an officer's reading (the API gives ten). */
+    private static final int CANDIDATES_SHOWN = 5;
+
     /** htmx stops a polling element when its request is answered with this status. */
     private static final int STOP_POLLING = 286;
 
@@ -144,7 +147,9 @@ class ReadmissionPages {
         model.addAttribute("asylumStatuses", List.of(Asylum.values()));
         boolean deciding = view.side() == org.passerelle.server.shared.Workflow.Side.RESPONDER
                 && view.state().status().awaitingIdentification();
-        model.addAttribute("candidates", deciding ? readmissions.candidateRecords(viewer, caseId) : List.of());
+        List<Readmissions.CandidateRecord> candidates = deciding ? readmissions.candidateRecords(viewer, caseId)
+                : List.of();
+        model.addAttribute("candidates", candidates.subList(0, Math.min(CANDIDATES_SHOWN, candidates.size())));
         return "readmission/case";
     }
 

@@ -6,7 +6,7 @@ import org.passerelle.server.readmission.NewReadmissionRequest;
 
 /**
  * The new request form as typed: one name per line (the first as on the removal order, then aliases and other
- * spellings, in any script), languages separated by commas.
+ * spellings, in any script), languages separated by commas (Latin or Arabic).
  */
 public record RequestForm(String prefecture, String names, String sex, String birthDate, String birthPlace,
         String fatherName, String motherName, String languages, String description, String removalOrderReference,
@@ -19,7 +19,7 @@ public record RequestForm(String prefecture, String names, String sex, String bi
 
     public NewReadmissionRequest toRequest() {
         return new NewReadmissionRequest(prefecture, lines(names), sex, birthDate, birthPlace, fatherName, motherName,
-                languages == null ? List.of() : Arrays.asList(languages.split(",")), description,
+                languages == null ? List.of() : Arrays.asList(languages.split("[,،]")), description,
                 removalOrderReference, removalOrderDate, detentionCentre, detentionStart, detentionEnd, asylum,
                 asylumDecidedOn);
     }

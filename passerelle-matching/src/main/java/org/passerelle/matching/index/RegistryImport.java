@@ -1,7 +1,6 @@
 package org.passerelle.matching.index;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.passerelle.csv.CountingInputStream;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.PreparedRecord;
 import org.passerelle.matching.io.RecordCsv;
@@ -64,7 +64,8 @@ public final class RegistryImport {
         AtomicLong readBytes = new AtomicLong();
         Progress progress = new Progress(err, total, start);
         RecordCsv.Counts counts;
-        try (InputStream in = counting(new BufferedInputStream(Files.newInputStream(registry), 1 << 16), readBytes)) {
+        try (InputStream in = new CountingInputStream(
+                new BufferedInputStream(Files.newInputStream(registry), 1 << 16), readBytes)) {
             List<PersonRecord> batch = new ArrayList<>(BATCH);
             counts = RecordCsv.read(in, registry.getFileName().toString(), RecordCsv.Kind.REGISTRY, record -> {
                 batch.add(record);
@@ -116,28 +117,6 @@ public final class RegistryImport {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted", e));
         }
-    }
-
-    private static InputStream counting(InputStream in, AtomicLong count) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count.incrementAndGet();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    count.addAndGet(n);
-                }
-                return n;
-            }
-        };
     }
 
     /** A one-line progress bar, redrawn at most once a second. */

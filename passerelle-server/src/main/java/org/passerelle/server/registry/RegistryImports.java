@@ -1,6 +1,5 @@
 package org.passerelle.server.registry;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,11 +8,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.passerelle.csv.CountingInputStream;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.io.RecordCsv;
 import org.passerelle.server.audit.AuditOutcome;
 import org.passerelle.server.audit.AuditTrail;
 import org.passerelle.server.shared.Viewer;
+import org.passerelle.server.storage.PlannerStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,11 +40,13 @@ class RegistryImports {
     private final IdentityIndexes indexes;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final PlannerStatistics statistics;
     private final Clock clock;
 
     RegistryImports(RegistryStore store, IdentityIndexes indexes, AuditTrail audit,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, PlannerStatistics statistics, Clock clock) {
         this.store = store;
+        this.statistics = statistics;
         this.indexes = indexes;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -61,7 +64,7 @@ class RegistryImports {
         AtomicLong read = new AtomicLong();
         long[] counts = new long[2];
         List<ImportStatus.Problem> problems = new ArrayList<>();
-        try (InputStream in = counting(Files.newInputStream(file), read)) {
+        try (InputStream in = new CountingInputStream(Files.newInputStream(file), read)) {
             total = Files.size(file);
             List<PersonRecord> batch = new ArrayList<>(BATCH);
             RecordCsv.Counts result = RecordCsv.read(in, file.getFileName().toString(), RecordCsv.Kind.REGISTRY,
@@ -107,6 +110,11 @@ class RegistryImports {
         problems.clear();
         batch.clear();
         indexes.catchUp(IdentityBook.CIVIL_REGISTRY);
+        if (Long.bitCount(counts[0] / BATCH) == 1 && (Long.numberOfTrailingZeros(counts[0] / BATCH) % 2 == 0)) {
+            // At 1, 4, 16, 64... batches: a database that plans the row replacement on the table's size at the start
+            // (PostgreSQL without autovacuum) would scan the whole table for every row.
+            statistics.refresh("registry_person");
+        }
     }
 
     private void finish(Viewer viewer, long importId, ImportStatus.State state, String message, long records,
@@ -117,27 +125,5 @@ class RegistryImports {
                     state == ImportStatus.State.DONE ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                     records + " records, " + refused + " rows refused" + (message == null ? "" : ": " + message));
         });
-    }
-
-    private static InputStream counting(InputStream in, AtomicLong count) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count.incrementAndGet();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    count.addAndGet(n);
-                }
-                return n;
-            }
-        };
     }
 }

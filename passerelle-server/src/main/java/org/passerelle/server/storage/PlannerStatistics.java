@@ -25,6 +25,19 @@ public class PlannerStatistics {
                 JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
     }
 
+    /**
+     * Refreshes the statistics of the named tables only, for a module that has just grown one of them a great deal
+     * (a registry import): until then a query planned on the empty table may scan where it should look up.
+     */
+    public void refresh(String... tables) {
+        for (String table : tables) {
+            if (!table.matches("[a-z_]+")) {
+                throw new IllegalArgumentException("Not a table name: " + table);
+            }
+            jdbc.sql((postgresql ? "ANALYZE " : "ANALYZE TABLE ") + table).update();
+        }
+    }
+
     public void refresh() {
         if (!postgresql) {
             jdbc.sql("ANALYZE").update();

@@ -2,21 +2,18 @@ package org.passerelle.server.intel.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.passerelle.server.exchange.NewAttachment;
 import org.passerelle.server.intel.InformationRequests;
-import org.passerelle.server.intel.NewInformationRequest;
 import org.passerelle.server.intel.Urgency;
 import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.shared.Page;
 import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.shared.InvalidInputException;
+import org.passerelle.server.web.Downloads;
 import org.passerelle.server.web.FormErrors;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -63,7 +60,7 @@ class InformationRequestPages {
     String open(Viewer viewer, @ModelAttribute RequestForm form,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) throws IOException {
         try {
-            String caseId = requests.open(viewer, form.toRequest(), attachments(files));
+            String caseId = requests.open(viewer, form.toRequest(), NewAttachment.of(files));
             return "redirect:/intel/requests/" + caseId;
         } catch (InvalidInputException e) {
             return form(model, form, FormErrors.of(e));
@@ -96,11 +93,7 @@ class InformationRequestPages {
     /** An attachment, sent as a download (never rendered inline: it comes from another party). */
     @GetMapping("/intel/requests/{caseId}/attachments/{sha256}")
     ResponseEntity<byte[]> attachment(Viewer viewer, @PathVariable String caseId, @PathVariable String sha256) {
-        return requests.attachment(viewer, caseId, sha256)
-                .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + sha256 + "\"")
-                        .body(bytes))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Downloads.file(requests.attachment(viewer, caseId, sha256), sha256);
     }
 
     @PostMapping("/intel/requests/{caseId}/{kind:answer|question|clarification|decline}")
@@ -155,19 +148,5 @@ class InformationRequestPages {
         model.addAttribute("urgencies", List.of(Urgency.values()));
         model.addAttribute("errors", errors);
         return "intel/request-new";
-    }
-
-    private static List<NewAttachment> attachments(List<MultipartFile> files) throws IOException {
-        List<NewAttachment> attachments = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile file : files) {
-                if (!file.isEmpty()) {
-                    attachments.add(new NewAttachment(file.getOriginalFilename(),
-                            file.getContentType() == null ? "application/octet-stream" : file.getContentType(),
-                            file.getBytes()));
-                }
-            }
-        }
-        return attachments;
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import org.passerelle.server.exchange.Delivery;
 import org.passerelle.server.exchange.EnvelopeRecord;
@@ -28,6 +27,7 @@ import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.InvalidInputException.FieldError;
 import org.passerelle.server.shared.Page;
 import org.passerelle.server.shared.Viewer;
+import org.passerelle.server.web.Downloads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -164,7 +164,7 @@ class ReadmissionApi {
     @ResponseStatus(HttpStatus.CREATED)
     Created fileWithAttachments(Viewer viewer, @RequestPart("request") RequestBodyJson body,
             @RequestPart(name = "files", required = false) List<MultipartFile> files) throws IOException {
-        return new Created(readmissions.file(viewer, body.toRequest(), attachments(files)));
+        return new Created(readmissions.file(viewer, body.toRequest(), NewAttachment.of(files)));
     }
 
     @Operation(summary = "Earlier requests of any prefecture that may be about the same person (France)")
@@ -279,8 +279,7 @@ class ReadmissionApi {
     @Operation(summary = "The current laissez-passer as a PDF in French and Arabic, with its seal (both nodes)")
     @GetMapping("/requests/{caseId}/laissez-passer.pdf")
     ResponseEntity<byte[]> pdf(Viewer viewer, @PathVariable String caseId) {
-        return readmissions.laissezPasserPdf(viewer, caseId).map(ReadmissionApi::pdfResponse)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Downloads.pdf(readmissions.laissezPasserPdf(viewer, caseId), "laissez-passer.pdf");
     }
 
     @Operation(summary = "Record the removal (France): outcome scheduled (flightDate, escort), removed or carried-out"
@@ -303,11 +302,7 @@ class ReadmissionApi {
     @Operation(summary = "An attachment of the case")
     @GetMapping("/requests/{caseId}/attachments/{sha256}")
     ResponseEntity<byte[]> attachment(Viewer viewer, @PathVariable String caseId, @PathVariable String sha256) {
-        return readmissions.attachment(viewer, caseId, sha256)
-                .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + sha256 + "\"")
-                        .body(bytes))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Downloads.file(readmissions.attachment(viewer, caseId, sha256), sha256);
     }
 
     @Operation(summary = "The shared figures of the requests filed from one month to another (YYYY-MM), overall and"
@@ -349,11 +344,6 @@ class ReadmissionApi {
         return verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    static ResponseEntity<byte[]> pdfResponse(byte[] pdf) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"laissez-passer.pdf\"").body(pdf);
-    }
-
     private static EnvelopeView envelope(EnvelopeRecord r) {
         return new EnvelopeView(r.envelope().id(), r.envelope().kind(), r.envelope().from(), r.envelope().to(),
                 r.envelope().sentAt(), r.envelope().hash(), r.incoming(), r.signatureValid(), r.deliveries());
@@ -369,18 +359,5 @@ class ReadmissionApi {
 
     private static InvalidInputException invalid(String field, String key) {
         return new InvalidInputException(List.of(new FieldError(field, key)));
-    }
-
-    private static List<NewAttachment> attachments(List<MultipartFile> files) throws IOException {
-        List<NewAttachment> attachments = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile file : files) {
-                if (!file.isEmpty()) {
-                    attachments.add(new NewAttachment(file.getOriginalFilename() == null ? "file"
-                            : file.getOriginalFilename(), "application/octet-stream", file.getBytes()));
-                }
-            }
-        }
-        return attachments;
     }
 }

@@ -2,7 +2,6 @@ package org.passerelle.server.readmission.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.passerelle.server.exchange.NewAttachment;
@@ -14,10 +13,9 @@ import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.Page;
 import org.passerelle.server.shared.RefusedException;
 import org.passerelle.server.shared.Viewer;
+import org.passerelle.server.web.Downloads;
 import org.passerelle.server.web.FormErrors;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -103,7 +101,7 @@ class ReadmissionPages {
     String file(Viewer viewer, @ModelAttribute RequestForm form,
             @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model) throws IOException {
         try {
-            String caseId = readmissions.file(viewer, form.toRequest(), attachments(files));
+            String caseId = readmissions.file(viewer, form.toRequest(), NewAttachment.of(files));
             return "redirect:/readmission/requests/" + caseId;
         } catch (InvalidInputException e) {
             boolean filesOnly = e.errors().stream().allMatch(f -> f.field().equals("files"));
@@ -167,21 +165,13 @@ class ReadmissionPages {
 
     @GetMapping("/readmission/requests/{caseId}/laissez-passer.pdf")
     ResponseEntity<byte[]> pdf(Viewer viewer, @PathVariable String caseId) {
-        return readmissions.laissezPasserPdf(viewer, caseId)
-                .map(pdf -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"laissez-passer.pdf\"")
-                        .body(pdf))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Downloads.pdf(readmissions.laissezPasserPdf(viewer, caseId), "laissez-passer.pdf");
     }
 
     /** An attachment, as a download (never rendered inline: it comes from another party). */
     @GetMapping("/readmission/requests/{caseId}/attachments/{sha256}")
     ResponseEntity<byte[]> attachment(Viewer viewer, @PathVariable String caseId, @PathVariable String sha256) {
-        return readmissions.attachment(viewer, caseId, sha256)
-                .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + sha256 + "\"")
-                        .body(bytes))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return Downloads.file(readmissions.attachment(viewer, caseId, sha256), sha256);
     }
 
     /** Every step of a case, each a form of its own; errors come back on the case page. */
@@ -216,18 +206,5 @@ class ReadmissionPages {
         } catch (RefusedException e) {
             return caseView(viewer, caseId, model, FormErrors.of(e));
         }
-    }
-
-    private static List<NewAttachment> attachments(List<MultipartFile> files) throws IOException {
-        List<NewAttachment> attachments = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile file : files) {
-                if (!file.isEmpty()) {
-                    attachments.add(new NewAttachment(file.getOriginalFilename(), "application/octet-stream",
-                            file.getBytes()));
-                }
-            }
-        }
-        return attachments;
     }
 }

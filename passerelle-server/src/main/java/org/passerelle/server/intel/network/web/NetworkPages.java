@@ -28,7 +28,6 @@ import org.passerelle.server.web.Charts;
 import org.passerelle.server.web.FormErrors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import tools.jackson.databind.json.JsonMapper;

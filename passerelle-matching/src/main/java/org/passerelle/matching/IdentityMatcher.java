@@ -3,7 +3,6 @@ package org.passerelle.matching;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import org.passerelle.matching.index.RegistryIndex;
 import org.passerelle.matching.score.DecisionThresholds;
@@ -28,7 +27,10 @@ public final class IdentityMatcher {
     public static final int EM_POOL = 10;
     /** EM iterations: the estimate settles long before on real data; the cap only bounds a pathological case. */
     private static final int EM_ITERATIONS = 200;
-    /** Random registry records paired with each sample query to measure strangers' chance agreement (u). */
+    /**
+     * Random registry records paired with each sample query to measure strangers' chance agreement (u); one seeded draw
+     * for the whole sample, dealt out in turn (a registry smaller than the draw deals its records again).
+     */
     private static final int RANDOM_PAIRS_PER_QUERY = 20;
     private static final long RANDOM_PAIRS_SEED = 7;
 
@@ -71,7 +73,9 @@ public final class IdentityMatcher {
         RecordComparator comparator = new RecordComparator(index.frequencies());
         List<List<int[]>> patterns = new ArrayList<>();
         List<int[]> randomPatterns = new ArrayList<>();
-        Random random = new Random(RANDOM_PAIRS_SEED);
+        List<PreparedRecord> strangers = index.randomRecords(RANDOM_PAIRS_PER_QUERY * sampleQueries.size(),
+                RANDOM_PAIRS_SEED);
+        int nextStranger = 0;
         for (PersonRecord query : sampleQueries) {
             PreparedRecord prepared = PreparedRecord.of(query);
             List<int[]> candidates = new ArrayList<>();
@@ -82,7 +86,8 @@ public final class IdentityMatcher {
                 candidates.add(RecordComparator.pattern(comparator.compare(prepared, candidate)));
             }
             patterns.add(candidates);
-            for (PreparedRecord stranger : index.randomRecords(RANDOM_PAIRS_PER_QUERY, random)) {
+            for (int i = 0; i < RANDOM_PAIRS_PER_QUERY && !strangers.isEmpty(); i++) {
+                PreparedRecord stranger = strangers.get(nextStranger++ % strangers.size());
                 randomPatterns.add(RecordComparator.pattern(comparator.compare(prepared, stranger)));
             }
         }

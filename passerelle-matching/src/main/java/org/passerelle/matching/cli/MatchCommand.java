@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code match}: finds each query's best registry candidates, meant to be registered in the launcher as
  * {@code passerelle match …}. The registry is indexed on disk first (reused when {@code --index} already holds an
- * index of the same file); the scoring model is estimated by EM on the queries themselves.
+ * index of the same file); the scoring model is estimated by EM on the queries themselves, or read with
+ * {@code --model}. The same registry, queries and model give the same MATCHES.csv byte for byte, whatever the number
+ * of threads and however the index was built.
  */
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = {"Match queries against a registry: for each query, up to N candidates with a calibrated "
@@ -77,6 +79,13 @@ public final class MatchCommand implements Callable<Integer> {
             description = "Probability from which a candidate is a possible match (default: ${DEFAULT-VALUE}).")
     private double possibleThreshold;
 
+    @Option(names = "--model", paramLabel = "MODEL.properties",
+            description = {"Score with this model instead of estimating one: a file an earlier run wrote (its hash is "
+                    + "checked), to replay that run exactly on the same registry and queries.",
+                    "Without it the model is estimated by EM on the queries and written beside MATCHES.csv as "
+                            + "MATCHES.model.properties (and into the index folder's models/ when --index is given)."})
+    private Path modelFile;
+
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: available processors).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
@@ -97,7 +106,11 @@ public final class MatchCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        for (Path input : List.of(registry, queries)) {
+        List<Path> inputs = new ArrayList<>(List.of(registry, queries));
+        if (modelFile != null) {
+            inputs.add(modelFile);
+        }
+        for (Path input : inputs) {
             if (!Files.isReadable(input)) {
                 err.println("cannot read " + input);
                 return NOTHING_PROCESSED;
@@ -138,9 +151,16 @@ public final class MatchCommand implements Callable<Integer> {
             return NOTHING_PROCESSED;
         }
         long start = System.nanoTime();
-        FellegiSunterModel model = IdentityMatcher.estimate(index,
-                BatchMatching.sample(batch, BatchMatching.EM_SAMPLE, EM_SEED), IdentityMatcher.EM_POOL);
-        err.print("model estimated by EM (weights in bits):" + System.lineSeparator() + model.describe());
+        FellegiSunterModel model;
+        if (modelFile != null) {
+            model = FellegiSunterModel.read(Files.readString(modelFile, StandardCharsets.UTF_8));
+            err.println("model " + model.hash() + " read from " + modelFile);
+        } else {
+            model = IdentityMatcher.estimate(index, BatchMatching.sample(batch, BatchMatching.EM_SAMPLE, EM_SEED),
+                    IdentityMatcher.EM_POOL);
+            err.println("model " + model.hash() + " estimated by EM, written to " + keep(model));
+        }
+        err.print("weights in bits:" + System.lineSeparator() + model.describe());
         IdentityMatcher matcher = new IdentityMatcher(index, model, thresholds, IdentityMatcher.DEFAULT_POOL);
         List<List<ScoredCandidate>> results = BatchMatching.matchAll(matcher, batch, top, threads);
         long rows = write(batch, results);
@@ -148,6 +168,20 @@ public final class MatchCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "matched %,d queries (%,d malformed skipped) in %.1f s: %,d rows in %s%n",
                 counts.records(), counts.malformed(), seconds, rows, out);
         return CommandLine.ExitCode.OK;
+    }
+
+    /** Writes the estimated model beside MATCHES.csv, and into the kept index's folder; returns where it went. */
+    private String keep(FellegiSunterModel model) throws IOException {
+        String name = out.getFileName().toString().replaceFirst("(?i)\\.csv$", "") + ".model.properties";
+        Path besideOut = out.toAbsolutePath().resolveSibling(name);
+        Files.writeString(besideOut, model.fileText(), StandardCharsets.UTF_8);
+        if (indexDir == null) {
+            return besideOut.toString();
+        }
+        Path besideIndex = indexDir.resolve("models").resolve(model.hash() + ".properties");
+        Files.createDirectories(besideIndex.getParent());
+        Files.writeString(besideIndex, model.fileText(), StandardCharsets.UTF_8);
+        return besideOut + " and " + besideIndex;
     }
 
     private long write(List<PersonRecord> batch, List<List<ScoredCandidate>> results) throws IOException {

@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -19,23 +21,33 @@ import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -62,7 +74,7 @@ import org.passerelle.matching.score.RegistryFrequencies;
  */
 public final class RegistryIndex implements Closeable {
     /** Version of the fields and keys written; bump it whenever indexing or keying changes. */
-    public static final int LAYOUT = 14;
+    public static final int LAYOUT = 15;
     static final String ID = "id";
     static final String NAME = "name";
     static final String NAME_DELETIONS = "name_del";
@@ -74,6 +86,7 @@ public final class RegistryIndex implements Closeable {
     static final String PLACE = "place";
     static final String DATE = "date";
     static final String RECORD = "record";
+    static final String ID_HASH = "id_hash";
     private static final char COLUMN_SEPARATOR = '\u001F';
     private static final int MIN_KEY_FOR_DELETIONS = 4;
     private static final int MIN_KEY_FOR_FUZZY = 3;
@@ -95,6 +108,8 @@ public final class RegistryIndex implements Closeable {
     private static final int CROWDED_KEY_RATIO = 100;
     private static final double IMPORT_BUFFER_MB = 256;
 
+    private static final Sort BY_ID = new Sort(new SortField(ID, SortField.Type.STRING));
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -106,11 +121,26 @@ public final class RegistryIndex implements Closeable {
 
     private RegistryIndex(Directory directory) throws IOException {
         this.directory = directory;
-        IndexWriterConfig config = new IndexWriterConfig().setRAMBufferSizeMB(IMPORT_BUFFER_MB)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        this.writer = new IndexWriter(directory, config);
+        this.writer = openWriter(directory);
         this.searchers = new SearcherManager(writer, null);
         this.searchableSize = countSearchable();
+    }
+
+    /**
+     * A writer keeping every segment sorted by record id, so that BM25's equal scores, which Lucene orders by document
+     * number, come in the order of ids within a segment. An index written before that (or with another order) cannot
+     * take it: it is a cache of the registry, so it is emptied and its owner rebuilds it (its facts are gone with it).
+     */
+    private static IndexWriter openWriter(Directory directory) throws IOException {
+        try {
+            return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (IllegalArgumentException differentSort) {
+            return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+        }
+    }
+
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig().setRAMBufferSizeMB(IMPORT_BUFFER_MB).setOpenMode(mode).setIndexSort(BY_ID);
     }
 
     /** Opens the index in {@code dir}, creating an empty one if there is none. */
@@ -192,40 +222,177 @@ public final class RegistryIndex implements Closeable {
         return search(query, limit, false);
     }
 
+    private record Hit(float score, PreparedRecord record) {
+    }
+
+    private static final Comparator<Hit> HIT_ORDER = Comparator.comparing(Hit::score, Comparator.reverseOrder())
+            .thenComparing(hit -> hit.record().record().id());
+
+    /** Below the cut's score by this many steps of a float, a record is still collected as tied with it. */
+    private static final int TIE_ULPS = 4;
+
+    /**
+     * The best {@code limit} hits again, equal scores by id, when records tie across the cut of an index of several
+     * segments: every record scoring at least the cut (less a few float steps, since scorers may add a record's terms in
+     * another order) is collected with its id, and the lowest ids among equals kept. Lucene skips the records below
+     * the cut as it goes. The node's own books are in this case (records added in increments); a registry imported
+     * whole is one segment and never pays for it.
+     */
+    private static ScoreDoc[] settleTieAtCut(IndexSearcher searcher, Query query, int limit, float cut)
+            throws IOException {
+        float floor = cut;
+        for (int i = 0; i < TIE_ULPS; i++) {
+            floor = Math.nextDown(floor);
+        }
+        float collectFrom = floor;
+        List<ScoredId> all = searcher.search(query, new CollectorManager<AtLeast, List<ScoredId>>() {
+            @Override
+            public AtLeast newCollector() {
+                return new AtLeast(collectFrom);
+            }
+
+            @Override
+            public List<ScoredId> reduce(Collection<AtLeast> collectors) {
+                return collectors.stream().flatMap(c -> c.found.stream()).toList();
+            }
+        });
+        return all.stream().sorted(Comparator.comparing(ScoredId::score, Comparator.reverseOrder())
+                        .thenComparing(ScoredId::id)).limit(limit)
+                .map(hit -> new ScoreDoc(hit.doc(), hit.score())).toArray(ScoreDoc[]::new);
+    }
+
+    private record ScoredId(float score, String id, int doc) {
+    }
+
+    /** Collects every record scoring at least {@code floor}, with its id, and lets the scorer skip the rest. */
+    private static final class AtLeast extends SimpleCollector {
+        private final float floor;
+        private final List<ScoredId> found = new ArrayList<>();
+        private Scorable scorer;
+        private SortedDocValues ids;
+        private int docBase;
+
+        AtLeast(float floor) {
+            this.floor = floor;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            docBase = context.docBase;
+            ids = context.reader().getSortedDocValues(ID);
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) throws IOException {
+            this.scorer = scorer;
+            scorer.setMinCompetitiveScore(floor);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            float score = scorer.score();
+            if (score >= floor && ids != null && ids.advanceExact(doc)) {
+                found.add(new ScoredId(score, ids.lookupOrd(ids.ordValue()).utf8ToString(), docBase + doc));
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.TOP_SCORES;
+        }
+    }
+
+    /**
+     * The best {@code limit} records by BM25, equal scores in the order of their ids. Lucene keeps, among equal scores
+     * at the cut, the lowest document numbers; segments sorted by id make those the lowest ids in a one-segment index
+     * (what an import leaves), whatever order threads fed it. In an index of several segments a tie across the cut
+     * would be settled by segment order, so it is settled again by id ({@link #settleTieAtCut}). Sorting every search
+     * by score and id instead was measured a sixth slower at 10M: Lucene can then no longer skip the tied records.
+     */
     private List<PreparedRecord> search(PreparedRecord query, int limit, boolean pairings) throws IOException {
         int common = Math.max(COMMON_KEY_RECORDS, searchableSize / COMMON_KEY_RATIO);
         int crowded = Math.max(COMMON_KEY_RECORDS, searchableSize / CROWDED_KEY_RATIO);
         Query lucene = blockingQuery(query, key -> recordsHolding(key) > common, key -> recordsHolding(key) > crowded, pairings);
         IndexSearcher searcher = searchers.acquire();
         try {
-            ScoreDoc[] hits = searcher.search(lucene, limit).scoreDocs;
-            List<PreparedRecord> candidates = new ArrayList<>(hits.length);
-            for (ScoreDoc hit : hits) {
-                candidates.add(record(searcher.getIndexReader(), hit.doc));
+            IndexReader reader = searcher.getIndexReader();
+            boolean severalSegments = reader.leaves().size() > 1;
+            ScoreDoc[] hits = searcher.search(lucene, severalSegments ? limit + 1 : limit).scoreDocs;
+            if (hits.length > limit && hits[limit].score == hits[limit - 1].score) {
+                hits = settleTieAtCut(searcher, lucene, limit, hits[limit - 1].score);
             }
-            return candidates;
+            List<Hit> found = new ArrayList<>(Math.min(limit, hits.length));
+            for (int i = 0; i < hits.length && i < limit; i++) {
+                found.add(new Hit(hits[i].score, record(reader, hits[i].doc)));
+            }
+            // Within the cut, equal scores by id whatever segment they came from.
+            found.sort(HIT_ORDER);
+            return found.stream().map(Hit::record).toList();
         } finally {
             searchers.release(searcher);
         }
     }
 
-    /** Up to {@code count} records drawn uniformly at random, for measuring chance agreement. */
-    public List<PreparedRecord> randomRecords(int count, Random random) throws IOException {
+    /**
+     * Up to {@code count} records drawn at random, for measuring chance agreement: those whose id, hashed with the
+     * seed, comes lowest (a bottom-k sample), in that order. The draw depends on the records and the seed alone, not on
+     * document numbers, so the same registry gives the same strangers however it was indexed.
+     */
+    public List<PreparedRecord> randomRecords(int count, long seed) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
             IndexReader reader = searcher.getIndexReader();
-            Bits live = MultiBits.getLiveDocs(reader);
-            List<PreparedRecord> records = new ArrayList<>(count);
-            for (int attempt = 0; records.size() < count && attempt < 4 * count && reader.maxDoc() > 0; attempt++) {
-                int doc = random.nextInt(reader.maxDoc());
-                if (live == null || live.get(doc)) {
-                    records.add(record(reader, doc));
+            PriorityQueue<Drawn> lowest = new PriorityQueue<>(DRAW_ORDER.reversed());
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                NumericDocValues hashes = leaf.reader().getNumericDocValues(ID_HASH);
+                SortedDocValues ids = leaf.reader().getSortedDocValues(ID);
+                if (hashes == null || ids == null) {
+                    continue;
                 }
+                for (int doc = hashes.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hashes.nextDoc()) {
+                    long rank = mix(hashes.longValue() ^ seed);
+                    boolean competes = lowest.size() < count || (count > 0 && rank <= lowest.peek().rank());
+                    if (competes && (live == null || live.get(doc)) && ids.advanceExact(doc)) {
+                        lowest.add(new Drawn(rank, ids.lookupOrd(ids.ordValue()).utf8ToString(), leaf.docBase + doc));
+                        if (lowest.size() > count) {
+                            lowest.poll();
+                        }
+                    }
+                }
+            }
+            List<Drawn> drawn = new ArrayList<>(lowest);
+            drawn.sort(DRAW_ORDER);
+            List<PreparedRecord> records = new ArrayList<>(drawn.size());
+            for (Drawn d : drawn) {
+                records.add(record(reader, d.doc()));
             }
             return records;
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** A record drawn: its place in the seeded draw (its hashed id, then the id should two hashes collide). */
+    private record Drawn(long rank, String id, int doc) {
+    }
+
+    private static final Comparator<Drawn> DRAW_ORDER = Comparator.comparingLong(Drawn::rank).thenComparing(Drawn::id);
+
+    /** A 64-bit hash of an id, kept with the record: FNV-1a over its characters, mixed. */
+    static long idHash(String id) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < id.length(); i++) {
+            hash = (hash ^ id.charAt(i)) * 0x100000001b3L;
+        }
+        return mix(hash);
+    }
+
+    /** SplitMix64's finaliser: every input bit moves every output bit, so a seed reshuffles the whole draw. */
+    private static long mix(long value) {
+        long z = (value ^ (value >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     private static PreparedRecord record(IndexReader reader, int doc) throws IOException {
@@ -382,6 +549,8 @@ public final class RegistryIndex implements Closeable {
         PersonRecord record = prepared.record();
         Document document = new Document();
         document.add(new StringField(ID, record.id(), Field.Store.NO));
+        document.add(new SortedDocValuesField(ID, new BytesRef(record.id())));
+        document.add(new NumericDocValuesField(ID_HASH, idHash(record.id())));
         Set<String> deletionTerms = new LinkedHashSet<>();
         for (String key : prepared.nameKeys()) {
             document.add(new StringField(NAME, key, Field.Store.NO));

@@ -1,9 +1,17 @@
 package org.passerelle.matching.score;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The Fellegi–Sunter model: for each field level, m = P(level | same person) and u = P(level | different people);
@@ -19,6 +27,9 @@ import java.util.Properties;
  * @param prior probability that a pair is a match before looking at it
  */
 public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
+    /** Version of {@link #text()}: bump it when the parameters or their writing change. */
+    public static final int FORMAT = 1;
+    private static final String HASH_COMMENT = "# passerelle scoring model sha256 ";
     /** Pseudo-count per level, so that a level never seen in one class keeps a finite weight. */
     private static final double SMOOTHING = 0.5;
     private static final double CONVERGED = 1e-6;
@@ -208,18 +219,56 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
         return out.toString();
     }
 
-    /** The model as properties, so that an index can keep the model estimated on its registry. */
-    public Properties toProperties() {
-        Properties properties = new Properties();
-        properties.setProperty("prior", Double.toString(prior));
+    /**
+     * The model as text, one sorted {@code key=value} line per parameter after its format: the same model always gives
+     * the same text, byte for byte, so that its {@link #hash()} names it wherever it is kept.
+     */
+    public String text() {
+        Map<String, String> lines = new TreeMap<>();
+        lines.put("format", Integer.toString(FORMAT));
+        lines.put("prior", Double.toString(prior));
         for (Field field : Field.values()) {
-            properties.setProperty("m." + field.label(), join(m[field.ordinal()]));
-            properties.setProperty("u." + field.label(), join(u[field.ordinal()]));
+            lines.put("m." + field.label(), join(m[field.ordinal()]));
+            lines.put("u." + field.label(), join(u[field.ordinal()]));
         }
-        return properties;
+        StringBuilder text = new StringBuilder();
+        lines.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        return text.toString();
     }
 
-    public static FellegiSunterModel fromProperties(Properties properties) {
+    /** SHA-256 of {@link #text()}, in hexadecimal: the name a decision quotes to say which model scored it. */
+    public String hash() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * The model as a file: a comment naming it by its hash, then {@link #text()}. {@link #read} checks the hash, so
+     * a replay never runs on a model edited since.
+     */
+    public String fileText() {
+        return HASH_COMMENT + hash() + '\n' + text();
+    }
+
+    /**
+     * Reads a model written by {@link #fileText()} (or its bare {@link #text()}); refuses a format it does not know,
+     * a missing parameter, and a text whose hash differs from the one its comment names.
+     */
+    public static FellegiSunterModel read(String fileText) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(fileText));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable model: " + e.getMessage(), e);
+        }
+        String format = properties.getProperty("format");
+        if (!Integer.toString(FORMAT).equals(format)) {
+            throw new IllegalArgumentException("model format " + format + " is not " + FORMAT);
+        }
         Field[] fields = Field.values();
         double[][] m = new double[fields.length][];
         double[][] u = new double[fields.length][];
@@ -227,7 +276,19 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
             m[field.ordinal()] = split(properties.getProperty("m." + field.label()), field);
             u[field.ordinal()] = split(properties.getProperty("u." + field.label()), field);
         }
-        return new FellegiSunterModel(Double.parseDouble(properties.getProperty("prior")), m, u);
+        String prior = properties.getProperty("prior");
+        if (prior == null) {
+            throw new IllegalArgumentException("model has no prior");
+        }
+        FellegiSunterModel model = new FellegiSunterModel(Double.parseDouble(prior), m, u);
+        fileText.lines().filter(line -> line.startsWith(HASH_COMMENT)).findFirst()
+                .map(line -> line.substring(HASH_COMMENT.length()).strip())
+                .filter(named -> !named.equals(model.hash()))
+                .ifPresent(named -> {
+                    throw new IllegalArgumentException("model altered: its parameters hash to " + model.hash()
+                            + ", not to " + named);
+                });
+        return model;
     }
 
     private static String join(double[] values) {

@@ -53,6 +53,7 @@ public final class Scorer {
             ranked.add(new ScoredCandidate(pair.candidate().record().id(), probability, thresholds.decide(probability),
                     pair.outcomes(), pair.weights(), othersBits));
         }
+        // A stable sort: equal probabilities keep the order the candidates came in, the index's (by score, then id).
         ranked.sort(Comparator.comparingDouble(ScoredCandidate::probability).reversed());
         return ranked;
     }

@@ -3,8 +3,6 @@ package org.passerelle.matching.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,34 +15,24 @@ import org.passerelle.matching.eval.QualityReport;
 import picocli.CommandLine;
 
 class CommandsTest {
-    private record Run(int exit, String err) {
-    }
-
-    private static Run run(Object command, String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine line = new CommandLine(command);
-        line.setErr(new PrintWriter(err, true));
-        line.setOut(new PrintWriter(new StringWriter(), true));
-        return new Run(line.execute(args), err.toString());
-    }
 
     @Test
     void everyCommandHasHelp() {
-        assertThat(run(new MatchCommand(), "--help").exit()).isZero();
-        assertThat(run(new SynthCommand(), "--help").exit()).isZero();
-        assertThat(run(new SynthCommand(), "registry", "--help").exit()).isZero();
-        assertThat(run(new SynthCommand()).exit()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(CommandRun.of(new MatchCommand(), "--help").exit()).isZero();
+        assertThat(CommandRun.of(new SynthCommand(), "--help").exit()).isZero();
+        assertThat(CommandRun.of(new SynthCommand(), "registry", "--help").exit()).isZero();
+        assertThat(CommandRun.of(new SynthCommand()).exit()).isEqualTo(CommandLine.ExitCode.USAGE);
     }
 
     @Test
     void synthThenMatchWritesTheContractAndFindsPeople(@TempDir Path dir) throws IOException {
-        assertThat(run(new SynthCommand(), "registry", "--size", "2000", "--seed", "9", "--queries", "200",
+        assertThat(CommandRun.of(new SynthCommand(), "registry", "--size", "2000", "--seed", "9", "--queries", "200",
                 "--out", dir.toString()).exit()).isZero();
         assertThat(Files.readAllLines(dir.resolve("REGISTRY.csv")).getFirst())
                 .isEqualTo("person_id,names,sex,birth_date,birth_place,father_name,mother_name");
         Path matches = dir.resolve("MATCHES.csv");
-        Run match = run(new MatchCommand(), "--registry", dir.resolve("REGISTRY.csv").toString(), "--queries",
-                dir.resolve("QUERIES.csv").toString(), "--out", matches.toString(), "--top", "3",
+        CommandRun match = CommandRun.of(new MatchCommand(), "--registry", dir.resolve("REGISTRY.csv").toString(),
+                "--queries", dir.resolve("QUERIES.csv").toString(), "--out", matches.toString(), "--top", "3",
                 "--index", dir.resolve("index").toString());
         assertThat(match.exit()).as(match.err()).isZero();
         List<String> lines = Files.readAllLines(matches, StandardCharsets.UTF_8);
@@ -54,14 +42,16 @@ class CommandsTest {
         assertThat(quality.recallAt1()).isGreaterThan(0.9);
         assertThat(quality.precision()).isGreaterThan(0.95);
 
-        Run again = run(new MatchCommand(), "--registry", dir.resolve("REGISTRY.csv").toString(), "--queries",
-                dir.resolve("QUERIES.csv").toString(), "--out", matches.toString(), "--index", dir.resolve("index").toString());
+        CommandRun again = CommandRun.of(new MatchCommand(), "--registry", dir.resolve("REGISTRY.csv").toString(),
+                "--queries", dir.resolve("QUERIES.csv").toString(), "--out", matches.toString(),
+                "--index", dir.resolve("index").toString());
         assertThat(again.err()).contains("reusing the index");
     }
 
     @Test
     void anUnknownQueryProfileIsRefusedWithTheProfilesThereAre(@TempDir Path dir) {
-        Run synth = run(new SynthCommand(), "registry", "--size", "10", "--seed", "1", "--noise", "gentle",
+        CommandRun synth = CommandRun.of(new SynthCommand(), "registry", "--size", "10", "--seed", "1", "--noise",
+                "gentle",
                 "--out", dir.toString());
         assertThat(synth.exit()).isEqualTo(2);
         assertThat(synth.err()).contains("expected harsh or request, found 'gentle'");
@@ -82,15 +72,17 @@ class CommandsTest {
                 Q2,Karim,M,01/01/1990,,,
                 """);
         Path out = dir.resolve("MATCHES.csv");
-        Run ok = run(new MatchCommand(), "--registry", registry.toString(), "--queries", queries.toString(),
+        CommandRun ok = CommandRun.of(new MatchCommand(), "--registry", registry.toString(), "--queries",
+                queries.toString(),
                 "--out", out.toString());
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(Files.readString(out)).contains("Q1,1,MA1,");
 
-        Files.writeString(queries, "query_id,names,sex,birth_date,birth_place,father_name,mother_name\nQ2,Karim,M,01/01/1990,,,\n");
-        assertThat(run(new MatchCommand(), "--registry", registry.toString(), "--queries", queries.toString(),
+        Files.writeString(queries,
+                "query_id,names,sex,birth_date,birth_place,father_name,mother_name\nQ2,Karim,M,01/01/1990,,,\n");
+        assertThat(CommandRun.of(new MatchCommand(), "--registry", registry.toString(), "--queries", queries.toString(),
                 "--out", out.toString()).exit()).isEqualTo(1);
-        assertThat(run(new MatchCommand(), "--registry", dir.resolve("missing.csv").toString(), "--queries",
+        assertThat(CommandRun.of(new MatchCommand(), "--registry", dir.resolve("missing.csv").toString(), "--queries",
                 queries.toString(), "--out", out.toString()).exit()).isEqualTo(1);
     }
 }

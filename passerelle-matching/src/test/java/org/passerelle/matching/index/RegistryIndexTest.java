@@ -9,9 +9,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.passerelle.matching.BirthDate;
@@ -132,6 +139,48 @@ class RegistryIndexTest {
             assertThat(index.facts()).containsEntry(RegistryImport.SOURCE, RegistryImport.fingerprint(csv));
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("REGISTRY.csv:3:").contains("100.0%");
+    }
+
+    @Test
+    void anIndexWrittenWithoutTheIdOrderIsEmptiedForItsOwnerToRebuild(@TempDir Path dir) throws IOException {
+        try (IndexWriter unsorted = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig())) {
+            Document document = new Document();
+            document.add(new StringField(RegistryIndex.ID, "MA1", Field.Store.NO));
+            unsorted.addDocument(document);
+            unsorted.setLiveCommitData(Map.of(RegistryImport.SOURCE, "an older layout").entrySet());
+            unsorted.commit();
+        }
+        try (RegistryIndex index = RegistryIndex.open(dir)) {
+            assertThat(index.size()).isZero();
+            assertThat(index.facts()).isEmpty();
+            index.put(person("MA2", "بناني, كريم", "1985-06-01", "علي"));
+            index.commit(Map.of());
+            assertThat(candidateIds(index, person("Q", "Karim BENANNI", "1985", ""))).containsExactly("MA2");
+        }
+    }
+
+    @Test
+    void theRandomDrawDependsOnTheRecordsAndTheSeedNotOnTheirOrder(@TempDir Path dir) throws IOException {
+        List<PersonRecord> people = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            people.add(person("MA" + i, "بناني, كريم", "1985-06-01", ""));
+        }
+        List<List<String>> draws = new ArrayList<>();
+        for (List<PersonRecord> order : List.of(people, people.reversed())) {
+            try (RegistryIndex index = RegistryIndex.open(dir.resolve("order" + draws.size()))) {
+                for (int half = 0; half < 2; half++) {  // two segments
+                    for (PersonRecord person : order.subList(half * 100, half * 100 + 100)) {
+                        index.put(person);
+                    }
+                    index.commit(Map.of());
+                }
+                draws.add(index.randomRecords(20, 7).stream().map(r -> r.record().id()).toList());
+                assertThat(index.randomRecords(20, 8).stream().map(r -> r.record().id()).toList())
+                        .isNotEqualTo(draws.getLast());
+                assertThat(index.randomRecords(500, 7)).hasSize(200);
+            }
+        }
+        assertThat(draws.get(0)).hasSize(20).doesNotHaveDuplicates().isEqualTo(draws.get(1));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.passerelle.matching.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -87,18 +89,28 @@ class FellegiSunterModelTest {
     }
 
     @Test
-    void survivesARoundTripThroughProperties() {
-        FellegiSunterModel model = FellegiSunterModel.initial();
-        FellegiSunterModel copy = FellegiSunterModel.fromProperties(model.toProperties());
+    void survivesARoundTripThroughItsFileExactlyAndRefusesAnAlteredOne() {
+        FellegiSunterModel model = FellegiSunterModel.initial().forAnyPair(List.of(new int[] {0, 1, 2, 1, 0, 2}), 7.3,
+                123_457);
+        FellegiSunterModel copy = FellegiSunterModel.read(model.fileText());
+        assertThat(copy.text()).isEqualTo(model.text());
+        assertThat(copy.hash()).isEqualTo(model.hash()).hasSize(64);
+        assertThat(Arrays.deepEquals(copy.m(), model.m())).isTrue();
+        assertThat(Arrays.deepEquals(copy.u(), model.u())).isTrue();
         assertThat(copy.prior()).isEqualTo(model.prior());
-        assertThat(copy.weight(Field.NAMES, 3)).isEqualTo(model.weight(Field.NAMES, 3));
+
+        String altered = model.fileText().replaceFirst("prior=[^\\n]+", "prior=0.5");
+        assertThatThrownBy(() -> FellegiSunterModel.read(altered)).hasMessageContaining("model altered");
+        assertThatThrownBy(() -> FellegiSunterModel.read(model.text().replace("format=1", "format=9")))
+                .hasMessageContaining("format 9");
+        assertThat(FellegiSunterModel.read(model.text()).hash()).isEqualTo(model.hash());
     }
 
     private static double[][] flat() {
         double[][] u = new double[Field.values().length][];
         for (Field field : Field.values()) {
             u[field.ordinal()] = new double[field.levelCount()];
-            java.util.Arrays.fill(u[field.ordinal()], 1.0 / field.levelCount());
+            Arrays.fill(u[field.ordinal()], 1.0 / field.levelCount());
         }
         return u;
     }

@@ -77,10 +77,11 @@ class ReadmissionMatching implements SmartLifecycle {
     }
 
     /** Earlier requests that may be about the same person, best first, each with its probability. */
-    List<Registry.Candidate> duplicates(ReadmissionKinds.Person person) {
+    Scored duplicates(ReadmissionKinds.Person person) {
         registry.catchUp(IdentityBook.REQUESTED_PERSONS);
-        return registry.candidates(IdentityBook.REQUESTED_PERSONS, person("new", person), 5).candidates().stream()
-                .filter(c -> !"no-match".equals(c.decision())).toList();
+        Registry.Candidates found = registry.candidates(IdentityBook.REQUESTED_PERSONS, person("new", person), 5);
+        return new Scored(found.modelHash(), found.candidates().stream()
+                .filter(c -> !"no-match".equals(c.decision())).toList());
     }
 
     /** The registry's candidates for a received request, scored now if the background has not yet. */

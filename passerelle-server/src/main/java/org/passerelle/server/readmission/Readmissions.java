@@ -262,10 +262,12 @@ public class Readmissions {
     public List<Duplicate> duplicates(Viewer viewer, NewReadmissionRequest request) {
         requireSide(viewer, Workflow.Side.REQUESTER);
         Checked checked = check(viewer, request);
-        audit.success(viewer, "readmission.duplicates", ReadmissionKinds.CASE_TYPE, null);
+        ReadmissionMatching.Scored scored = matching.duplicates(checked.payload().person());
+        audit.record(viewer, "readmission.duplicates", ReadmissionKinds.CASE_TYPE, null, AuditOutcome.SUCCESS,
+                modelDetail(scored.modelHash()));
         Instant now = clock.instant();
         List<Duplicate> found = new ArrayList<>();
-        for (Registry.Candidate candidate : matching.duplicates(checked.payload().person())) {
+        for (Registry.Candidate candidate : scored.candidates()) {
             store.summary(candidate.personId(), now, riskDay()).ifPresent(summary ->
                     found.add(new Duplicate(summary, candidate.probability(), candidate.decision())));
         }
@@ -435,8 +437,18 @@ public class Readmissions {
         if (state.side(parties.self().code()).orElse(null) != Workflow.Side.RESPONDER) {
             throw notFound(caseId);
         }
-        audit.success(viewer, "readmission.candidates.read", ReadmissionKinds.CASE_TYPE, caseId);
-        return matching.candidates(state).map(ReadmissionMatching.Scored::candidates).orElse(List.of());
+        Optional<ReadmissionMatching.Scored> scored = matching.candidates(state);
+        audit.record(viewer, "readmission.candidates.read", ReadmissionKinds.CASE_TYPE, caseId, AuditOutcome.SUCCESS,
+                scored.map(s -> modelDetail(s.modelHash())).orElse("not scored yet"));
+        return scored.map(ReadmissionMatching.Scored::candidates).orElse(List.of());
+    }
+
+    /**
+     * The audit entry's word on the model that scored what the user saw: with it, {@code passerelle match --model}
+     * replays the look-up exactly (the model is kept in the database and beside the index under that hash).
+     */
+    private static String modelDetail(String modelHash) {
+        return "model " + modelHash;
     }
 
     /** A candidate with its registry record, as the consulate's page shows it. */

@@ -1,7 +1,6 @@
 package org.passerelle.server.registry;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,19 +8,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.passerelle.matching.IdentityMatcher;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.index.RegistryIndex;
 import org.passerelle.matching.score.FellegiSunterModel;
-import org.passerelle.protocol.EnvelopeJson;
 import org.springframework.stereotype.Component;
 
 /**
- * The scoring models of each book, named by the SHA-256 of their parameters: estimated by EM on the queries the node
+ * The scoring models of each book, named by the SHA-256 of their parameters ({@link FellegiSunterModel#hash()}): estimated by EM on the queries the node
  * received (unlabelled, as the match command does), kept in the database and written beside the index as
  * {@code models/<hash>.properties}, so that a candidate list can say which model scored it and be replayed with
  * {@code passerelle match --model FILE}. A book with no estimate yet scores with the engine's starting model.
@@ -63,8 +58,8 @@ class RegistryModels {
         }
         Named named = named(model);
         if (!store.modelExists(named.hash())) {
-            store.saveModel(named.hash(), book, clock.instant(), queries.size(), text(model));
-            writeBesideIndex(book, named.hash(), text(model));
+            store.saveModel(named.hash(), book, clock.instant(), queries.size(), model.text());
+            writeBesideIndex(book, named.hash(), model.fileText());
         }
         byHash.put(named.hash(), model);
         return named;
@@ -81,23 +76,10 @@ class RegistryModels {
     }
 
     private static Named named(FellegiSunterModel model) {
-        return new Named(EnvelopeJson.sha256Hex(text(model)), model);
-    }
-
-    /** The model's parameters as sorted properties, one per line: the same model always gives the same text. */
-    static String text(FellegiSunterModel model) {
-        Properties properties = model.toProperties();
-        return new TreeMap<>(properties).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n", "", "\n"));
+        return new Named(model.hash(), model);
     }
 
     private static FellegiSunterModel parse(String text) {
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return FellegiSunterModel.fromProperties(properties);
+        return FellegiSunterModel.read(text);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.passerelle.matching.PersonRecord;
 import org.passerelle.matching.io.RecordCsv;
+import org.passerelle.matching.score.FellegiSunterModel;
 import org.passerelle.matching.synth.QueryNoise;
 import org.passerelle.matching.synth.SyntheticRegistry;
 import org.passerelle.server.registry.IdentityBook;
@@ -83,6 +84,8 @@ class ReadmissionBetweenNodesTest {
                 }
             }, System.err);
         }
+        // As the node does once requests come in: the registry's model estimated on the persons asked about.
+        registry.estimateModel(IdentityBook.CIVIL_REGISTRY, List.copyOf(QUERIES.keySet()), false);
         paris = viewer(france, Role.PREFECTURE_OFFICER, "75");
         marseille = viewer(france, Role.PREFECTURE_OFFICER, "13");
         consulParis = viewer(morocco, Role.CONSULAR_OFFICER, "PARIS");
@@ -168,6 +171,16 @@ class ReadmissionBetweenNodesTest {
         assertThat(best.path("probability").asDouble()).isGreaterThan(0.5);
         assertThat(best.path("explanation").asString()).contains("names");
         assertThat(best.path("fields").isArray()).isTrue();
+        // The read is audited with the hash of the model that scored it, and that model is kept: a judge can replay it.
+        String audited = morocco.bean(JdbcClient.class).sql("""
+                SELECT details FROM audit_log WHERE action = 'readmission.candidates.read' AND record_id = :id
+                UNION ALL SELECT details FROM audit_pending WHERE action = 'readmission.candidates.read' AND record_id = :id
+                """).param("id", caseId).query(String.class).list().getFirst();
+        assertThat(audited).matches("model [0-9a-f]{64}");
+        String modelHash = audited.substring("model ".length());
+        String kept = morocco.bean(JdbcClient.class).sql("SELECT parameters FROM registry_model WHERE hash = :hash").param("hash", modelHash)
+                .query(String.class).single();
+        assertThat(FellegiSunterModel.read(kept).hash()).isEqualTo(modelHash);
 
         assertThat(consulApi.post("/api/v1/readmission/requests/" + caseId + "/decision", ApiClient.json(
                 Map.of("outcome", "identified", "personId", person.getValue()))).status()).isEqualTo(200);

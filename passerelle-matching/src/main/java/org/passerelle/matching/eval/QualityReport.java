@@ -102,6 +102,18 @@ public final class QualityReport {
     }
 
     /**
+     * Queries about people absent from the registry whose best candidate is nonetheless declared a match: the false
+     * matches a user would act on, as a share of the absent queries (0 when there are none).
+     */
+    public double absentDeclaredMatch() {
+        long absent = truth.values().stream().filter(String::isEmpty).count();
+        long declared = truth.entrySet().stream().filter(e -> e.getValue().isEmpty())
+                .filter(e -> rowsByQuery.getOrDefault(e.getKey(), List.of()).stream()
+                        .anyMatch(r -> r.rank() == 1 && r.decision().equals("match"))).count();
+        return absent == 0 ? 0 : (double) declared / absent;
+    }
+
+    /**
      * The summary by what the queries carry: an exact birth date or not (1 January, a year alone, none), and how
      * many parents' names. It shows where the evidence runs short: a common name with a year alone and no parent
      * fits several people of a large registry, and no engine can call one of them a match at 0.99 precision.
@@ -190,6 +202,8 @@ public final class QualityReport {
     public static void main(String[] args) throws IOException {
         QualityReport report = read(Path.of(args[0]), Path.of(args[1]));
         System.out.print(report.markdown());
+        System.out.printf(Locale.ROOT, "%nabsent people declared a match: %.4f of the absent queries%n",
+                report.absentDeclaredMatch());
         if (args.length > 2) {
             Map<String, PersonRecord> queries = new HashMap<>();
             try (InputStream input = Files.newInputStream(Path.of(args[2]))) {

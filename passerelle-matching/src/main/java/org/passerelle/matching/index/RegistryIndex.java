@@ -74,7 +74,7 @@ import org.passerelle.matching.score.RegistryFrequencies;
  */
 public final class RegistryIndex implements Closeable {
     /** Version of the fields and keys written; bump it whenever indexing or keying changes. */
-    public static final int LAYOUT = 15;
+    public static final int LAYOUT = 16;
     static final String ID = "id";
     static final String NAME = "name";
     static final String NAME_DELETIONS = "name_del";

@@ -26,6 +26,14 @@ public final class NameParser {
             Map.entry("bou", "B"), Map.entry("bu", "B"), Map.entry("abou", "B"), Map.entry("abu", "B"),
             Map.entry("بو", "B"), Map.entry("ابو", "B"));
     private static final String ABD_KEY = "BD";
+    /** Titles written in front of names, as {@link LatinText} leaves them (Dr. is "dr", El-Hadj "el hadj"). */
+    private static final Set<String> LATIN_HONORIFICS = Set.of("haji", "hajji", "hadji", "hajj", "hadj", "mullah",
+            "mulla", "molla", "maulavi", "mawlawi", "maulvi", "molvi", "mawlavi", "qari", "sheikh", "shaikh", "sheik",
+            "shaykh", "cheikh", "sayed", "sayyid", "sayyed", "syed", "sayid", "mufti", "akhund", "akhoond", "agha",
+            "dr", "doctor");
+    /** The same titles in Arabic script, normalised, their article cut (الحاج, الشيخ, السيد). */
+    private static final Set<String> ARABIC_HONORIFICS = Set.of("حاج", "حاجي", "ملا", "مولوي", "مولوا", "قاري",
+            "شيخ", "سيد", "مفتي", "اخوند", "اغا", "اقا", "دكتور", "د");
     /** "ad-din" as Latin spellings write it after its name, the article glued or apart. */
     private static final Set<String> LATIN_DIN = Set.of("eddine", "eddin", "edine", "uddin", "udin", "addin", "addine",
             "din", "dine", "deen");
@@ -65,7 +73,8 @@ public final class NameParser {
         if (words.length == 0 || words[0].isEmpty()) {
             return units;
         }
-        for (int i = 0; i < words.length; i++) {
+        // A family name written apart is a name even when it reads as a title (Cheikh, El Haj and Sayed are families).
+        for (int i = role == NameUnit.Role.FAMILY ? 0 : afterHonorifics(words, arabic); i < words.length; i++) {
             if (i + 1 < words.length && isSeparateArticle(words[i], words[i + 1], arabic)) {
                 continue;  // the next word is read without its article anyway
             }
@@ -74,6 +83,30 @@ public final class NameParser {
             i = unit.last();
         }
         return units;
+    }
+
+    /**
+     * Where the name starts after the titles in front of it (Haji, Sayed, Sheikh, Mullah, Dr., الحاج, ملا …), which
+     * records write as if they were names although they say nothing of who the person is: a title is no evidence for
+     * a candidate and no disagreement with one. A title is kept when nothing else would be left (Sayed alone is a
+     * given name), and only in front: Sayed, Agha or Haji inside a name are names.
+     */
+    private static int afterHonorifics(String[] words, boolean arabic) {
+        Set<String> titles = arabic ? ARABIC_HONORIFICS : LATIN_HONORIFICS;
+        int start = 0;
+        while (start < words.length - 1) {
+            String word = words[start];
+            boolean articleThenTitle = !arabic && LATIN_ARTICLES.contains(word) && titles.contains(words[start + 1])
+                    && start + 2 < words.length;
+            if (articleThenTitle) {
+                start += 2;
+            } else if (titles.contains(arabic && word.startsWith(ARABIC_ARTICLE_MARK) ? word.substring(1) : word)) {
+                start++;
+            } else {
+                break;
+            }
+        }
+        return start;
     }
 
     /** One unit as written, its key, and the index of its last word. */

@@ -27,6 +27,17 @@ class QualityReportTest {
                 "| no exact date, no parent | 1 | 1 | 1.0000 | 0.0000 | 0.0000 |");
     }
 
+    @Test
+    void absentPeopleDeclaredAMatchAreCountedAmongTheAbsentOnly() {
+        QualityReport report = new QualityReport(Map.of("Q1", "MA1", "Q2", "", "Q3", "", "Q4", "", "Q5", ""), List.of(
+                new QualityReport.Row("Q1", 1, "MA2", 0.95, "match"),
+                new QualityReport.Row("Q2", 1, "MA9", 0.90, "match"),
+                new QualityReport.Row("Q3", 1, "MA8", 0.60, "possible"),
+                new QualityReport.Row("Q3", 2, "MA7", 0.85, "match")));
+        assertThat(report.absentDeclaredMatch()).isEqualTo(0.25);
+        assertThat(new QualityReport(Map.of("Q1", "MA1"), List.of()).absentDeclaredMatch()).isZero();
+    }
+
     private static PersonRecord query(String id, String birthDate, String father, String mother) {
         return new PersonRecord(id, List.of("OUAFI, Mohamed"), Sex.M, BirthDate.parseAll(birthDate), "Oujda", father,
                 mother);

@@ -23,6 +23,27 @@ class TextNormalisationTest {
     }
 
     @Test
+    void lettersOfPersianUrduAndPashtoAreReadAsTheArabicLettersTheirLatinSpellingsFollow() {
+        assertThat(ArabicText.normalise("پرویز")).isEqualTo("برويز");
+        assertThat(ArabicText.normalise("چوہدری")).isEqualTo("شوهدري");
+        assertThat(ArabicText.normalise("بھٹی")).isEqualTo("بهتي");
+        assertThat(ArabicText.normalise("ګل ښکلے")).isEqualTo("ګل شكلي".replace('ګ', 'ڭ'));
+        assertThat(ArabicText.normalise("ډاکټر")).isEqualTo("داكتر");
+        assertThat(ArabicText.normalise("ژیلا")).isEqualTo("زيلا");
+        assertThat(ArabicText.normalise("ڨرين")).isEqualTo(ArabicText.normalise("ݣرين")).isEqualTo("ڭرين");
+        // every letter is kept: none of them splits a word any more
+        assertThat(ArabicText.normalise("حکمتیار").split(" ")).hasSize(1);
+    }
+
+    @Test
+    void presentationFormsAreReadAsTheLettersTheyDraw() {
+        assertThat(ArabicText.normalise("ﻣﺤﻤﺪ")).isEqualTo("محمد");
+        assertThat(ArabicText.normalise("ﻋﺒﺪ ﷲ")).isEqualTo("عبد الله");
+        assertThat(ArabicText.normalise("ﻻﻟﺔ")).isEqualTo("لاله");
+        assertThat(BridgeKey.of(ArabicText.normalise("ﻣﺤﻤﺪ"))).isEqualTo(BridgeKey.of("mohamed"));
+    }
+
+    @Test
     void arabicSeparatesWordsOnAnythingElse() {
         assertThat(ArabicText.normalise("محمد، الوافي")).isEqualTo("محمد الوافي");
         assertThat(ArabicText.isArabic("Mohamed")).isFalse();

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -60,6 +62,36 @@ class MessagesTest {
         for (Language language : Language.values()) {
             for (String key : messages.keys(language)) {
                 assertThat(messages.get(language, key, 3, 4)).as(key + " in " + language).doesNotContain("{0");
+            }
+        }
+    }
+
+    /**
+     * Every counted message, in every language, at 0, 1, 2, 11 and 100: nothing is "one" of none (French counts 0 as
+     * singular, so each French plural needs its own =0), and from 2 on the number itself is shown.
+     */
+    @Test
+    void everyPluralReadsRightAtZeroOneTwoElevenAndAHundred() throws IOException {
+        for (Language language : Language.values()) {
+            Properties raw = new Properties();
+            try (var in = getClass().getResourceAsStream("/i18n/messages_" + language.name().toLowerCase(Locale.ROOT)
+                    + ".properties")) {
+                raw.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (String key : raw.stringPropertyNames()) {
+                if (!raw.getProperty(key).contains("plural")) {
+                    continue;
+                }
+                for (int count : new int[] {0, 1, 2, 11, 100}) {
+                    String text = messages.get(language, key, count, count, count);
+                    String where = key + " in " + language + " at " + count + ": " + text;
+                    if (count == 0 && language != Language.AR) {
+                        assertThat(text.toLowerCase(Locale.ROOT)).as(where).doesNotContainPattern("\\b(un|une|one)\\b");
+                    }
+                    if (count >= 11 || count == 2 && language != Language.AR) {
+                        assertThat(text).as(where).contains(Integer.toString(count));
+                    }
+                }
             }
         }
     }

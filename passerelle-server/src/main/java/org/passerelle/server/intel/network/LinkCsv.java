@@ -29,14 +29,17 @@ final class LinkCsv {
     record Result(List<NetworkLink> links, List<ImportProblem> problems) {
     }
 
+    /** The earliest date a link or a call may carry: anything before is a typo (1195 for 1995), not an observation. */
+    static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
+
     private LinkCsv() {
     }
 
     /** {@code source,source_kind,target,target_kind,kind,weight,date,source_document,grading,handling}. */
-    static Result links(Reader input) throws IOException {
+    static Result links(Reader input, LocalDate today) throws IOException {
         List<NetworkLink> links = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
-        read(input, LINK_COLUMNS, problems, (line, cells) -> link(line, cells, problems).ifPresent(links::add));
+        read(input, LINK_COLUMNS, problems, (line, cells) -> link(line, cells, today, problems).ifPresent(links::add));
         return new Result(links, problems);
     }
 
@@ -44,14 +47,14 @@ final class LinkCsv {
      * One link from its cells in {@link #LINK_COLUMNS} order, or empty with the reasons added to {@code problems}:
      * the rules of the import, for a file's rows and for the links of a network another party shares.
      */
-    static Optional<NetworkLink> link(int line, String[] cells, List<ImportProblem> problems) {
+    static Optional<NetworkLink> link(int line, String[] cells, LocalDate today, List<ImportProblem> problems) {
         String source = required(cells[0], line, "source", problems);
         String target = required(cells[2], line, "target", problems);
         String sourceKind = kind(cells[1], line, "source_kind", problems);
         String targetKind = kind(cells[3], line, "target_kind", problems);
         String kind = required(cells[4], line, "kind", problems);
         Double weight = weight(cells[5], line, "weight", problems);
-        LocalDate date = date(cells[6], line, "date", problems);
+        LocalDate date = date(cells[6], line, "date", today, problems);
         String document = required(cells[7], line, "source_document", problems);
         String grading = cells[8].strip().toUpperCase(Locale.ROOT);
         if (!grading.matches("[ABCX][1-4]")) {
@@ -72,7 +75,8 @@ final class LinkCsv {
     }
 
     /** {@code caller,callee,start,duration}: each call is a CALL link between two phones, dated by its start. */
-    static Result calls(Reader input, String sourceDocument, String grading, String handling) throws IOException {
+    static Result calls(Reader input, String sourceDocument, String grading, String handling, LocalDate today)
+            throws IOException {
         List<NetworkLink> links = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
         read(input, CALL_COLUMNS, problems, (line, cells) -> {
@@ -80,7 +84,8 @@ final class LinkCsv {
             String callee = required(cells[1], line, "callee", problems);
             LocalDate day = null;
             try {
-                day = LocalDateTime.parse(cells[2].strip()).toLocalDate();
+                day = plausible(LocalDateTime.parse(cells[2].strip()).toLocalDate(), line, "start", cells[2], today,
+                        problems);
             } catch (DateTimeParseException e) {
                 problems.add(new ImportProblem(line, "start", "network.import.dateTime", cells[2]));
             }
@@ -168,12 +173,23 @@ final class LinkCsv {
         return null;
     }
 
-    private static LocalDate date(String cell, int line, String column, List<ImportProblem> problems) {
+    private static LocalDate date(String cell, int line, String column, LocalDate today,
+            List<ImportProblem> problems) {
         try {
-            return LocalDate.parse(cell.strip());
+            return plausible(LocalDate.parse(cell.strip()), line, column, cell, today, problems);
         } catch (DateTimeParseException e) {
             problems.add(new ImportProblem(line, column, "network.import.date", cell));
             return null;
         }
+    }
+
+    /** The date, or null with a problem when it is in the future or before {@link #EARLIEST}: a typo, not a call. */
+    private static LocalDate plausible(LocalDate date, int line, String column, String cell, LocalDate today,
+            List<ImportProblem> problems) {
+        if (date.isBefore(EARLIEST) || date.isAfter(today)) {
+            problems.add(new ImportProblem(line, column, "network.import.dateRange", cell));
+            return null;
+        }
+        return date;
     }
 }

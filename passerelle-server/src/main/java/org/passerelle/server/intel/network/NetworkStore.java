@@ -101,6 +101,16 @@ class NetworkStore {
                         rs.getString("handling_code"))).list();
     }
 
+    /** Those of {@code labels} that name no actor of the network. */
+    List<String> actorsMissing(long networkId, List<String> labels) {
+        if (labels.isEmpty()) {
+            return List.of();
+        }
+        List<String> known = jdbc.sql("SELECT label FROM intel_entity WHERE network_id = :n AND label IN (:labels)")
+                .param("n", networkId).param("labels", labels).query(String.class).list();
+        return labels.stream().filter(label -> !known.contains(label)).toList();
+    }
+
     long insertSeizure(long networkId, String drug, double quantityKg, String place, LocalDate seizedOn,
             List<String> actors) {
         KeyHolder key = new GeneratedKeyHolder();

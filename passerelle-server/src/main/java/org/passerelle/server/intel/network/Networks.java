@@ -75,7 +75,7 @@ public class Networks {
 
     @CaseTransactional
     public ImportReport importLinks(Viewer viewer, long networkId, Reader csv) throws IOException {
-        return keep(viewer, networkId, LinkCsv.links(csv), "network.import.links");
+        return keep(viewer, networkId, LinkCsv.links(csv, LocalDate.now(clock)), "network.import.links");
     }
 
     @CaseTransactional
@@ -85,7 +85,8 @@ public class Networks {
                 || handling == null || !handling.matches("H[0-3]")) {
             throw new InvalidInputException(List.of(new FieldError("document", "network.error.provenance")));
         }
-        return keep(viewer, networkId, LinkCsv.calls(csv, sourceDocument.strip(), grading, handling),
+        return keep(viewer, networkId, LinkCsv.calls(csv, sourceDocument.strip(), grading, handling,
+                LocalDate.now(clock)),
                 "network.import.calls");
     }
 
@@ -196,6 +197,16 @@ public class Networks {
         return links.size() - shareable.size();
     }
 
+    /** The most one seizure can weigh, in kilograms: the largest on record are tens of tonnes; more is a typo. */
+    public static final double MAX_SEIZURE_KG = 200_000;
+    /** The earliest date a seizure may carry, as for links ({@link LinkCsv#EARLIEST}). */
+    public static final LocalDate EARLIEST_SEIZURE = LinkCsv.EARLIEST;
+
+    /**
+     * Records a seizure: a drug, a quantity within physical bounds, a place, a date between {@link #EARLIEST_SEIZURE}
+     * and today, and actors of this network only (a name that is not in it would draw a node nobody can find). Every
+     * field in error is named at once.
+     */
     @CaseTransactional
     public long addSeizure(Viewer viewer, long networkId, String drug, double quantityKg, String place,
             LocalDate seizedOn, List<String> actors) {
@@ -203,7 +214,7 @@ public class Networks {
         if (drug == null || drug.isBlank() || drug.length() > 40) {
             errors.add(new FieldError("drug", "seizure.error.drug"));
         }
-        if (!(quantityKg > 0) || !Double.isFinite(quantityKg)) {
+        if (!(quantityKg > 0 && quantityKg <= MAX_SEIZURE_KG)) {
             errors.add(new FieldError("quantity", "seizure.error.quantity"));
         }
         if (place == null || place.isBlank() || place.length() > 200) {
@@ -211,12 +222,18 @@ public class Networks {
         }
         if (seizedOn == null) {
             errors.add(new FieldError("date", "seizure.error.date"));
+        } else if (seizedOn.isBefore(EARLIEST_SEIZURE) || seizedOn.isAfter(LocalDate.now(clock))) {
+            errors.add(new FieldError("date", "seizure.error.dateRange"));
         }
         working(viewer, networkId);
+        List<String> involved = actors == null ? List.of() : actors;
+        if (!store.actorsMissing(networkId, involved).isEmpty()) {
+            errors.add(new FieldError("actors", "seizure.error.actors"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        long id = store.insertSeizure(networkId, drug.strip(), quantityKg, place.strip(), seizedOn, actors);
+        long id = store.insertSeizure(networkId, drug.strip(), quantityKg, place.strip(), seizedOn, involved);
         audit.success(viewer, "seizure.create", TEAM, Long.toString(networkId));
         return id;
     }

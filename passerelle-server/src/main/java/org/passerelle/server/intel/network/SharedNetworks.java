@@ -1,6 +1,7 @@
 package org.passerelle.server.intel.network;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.passerelle.protocol.CaseRef;
@@ -76,7 +77,7 @@ class SharedNetworks {
             for (JsonNode l : envelope.payload().path("links")) {
                 position++;
                 String[] cells = LinkCsv.LINK_COLUMNS.stream().map(column -> l.path(column).asString("")).toArray(String[]::new);
-                LinkCsv.link(position, cells, problems)
+                LinkCsv.link(position, cells, LocalDate.now(clock), problems)
                         .map(link -> atLeast(link, envelope.handling().code())).ifPresent(links::add);
             }
             store.insertLinks(id, links);

@@ -73,6 +73,31 @@ class NetworkBrowserTest extends NodeTest {
         assertThat(browser.find(By.cssSelector(".case-team")).getText()).contains("Case team");
         assertThat(browser.find(By.id("username")).isDisplayed()).isTrue();
 
+        // Now in the team, the analyst records a seizure: implausible values are refused field by field, and what
+        // was typed comes back to be corrected.
+        browser.open(baseUrl() + "/intel/networks/" + caviar + "?lang=fr");
+        browser.click(By.xpath("//form[contains(@action,'/seizures')]/preceding-sibling::summary"));
+        browser.find(By.id("drug")).sendKeys("cocaïne");
+        browser.find(By.id("quantity")).sendKeys("1e12");
+        browser.find(By.id("place")).sendKeys("Montréal");
+        browser.setValue(By.id("date"), "3025-01-01");
+        browser.find(By.id("actors")).sendKeys("n1, personne");
+        browser.submit(By.cssSelector("form[action$='/seizures'] button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".error-summary")).getText())
+                .contains("200 000", "1er janvier 1950", "acteurs de ce réseau");
+        assertThat(browser.attribute(By.id("quantity"), "value")).isEqualTo("1e12");
+        assertThat(browser.attribute(By.id("place"), "value")).isEqualTo("Montréal");
+        assertThat(browser.attribute(By.id("quantity"), "aria-invalid")).isEqualTo("true");
+        browser.checkPage("fr-seizure-refused");
+        browser.find(By.id("quantity")).clear();
+        browser.find(By.id("quantity")).sendKeys("120,5");
+        browser.setValue(By.id("date"), "1995-03-01");
+        browser.find(By.id("actors")).clear();
+        browser.find(By.id("actors")).sendKeys("n1");
+        browser.submit(By.cssSelector("form[action$='/seizures'] button[type=submit]"));
+        String page = browser.find(By.tagName("main")).getText();
+        assertThat(page).contains("Montréal", "1995-03-01").doesNotContain("200 000");
+
         browser.open(baseUrl() + "/intel/networks?lang=fr");
         assertThat(browser.find(By.cssSelector("table")).getText()).contains("CAVIAR");
         browser.checkPage("fr-networks");

@@ -134,6 +134,33 @@ class NetworksTest extends NodeTest {
     }
 
     @Test
+    void implausibleSeizuresAndLinkDatesAreRefusedFieldByField() throws Exception {
+        long id = networks.create(Viewer.node(), "Plausibility", null);
+        Networks.ImportReport report = networks.importLinks(Viewer.node(), id, new StringReader(HEADER
+                + "Karim,PERSON,Youssef,PERSON,MEETING,1,2026-01-04,PV 1/2026,B2,H1\n"
+                + "Karim,PERSON,Nadia,PERSON,CALL,1,3025-01-05,PV 2/2026,B2,H1\n"
+                + "Karim,PERSON,Nadia,PERSON,CALL,1,1800-01-05,PV 2/2026,B2,H1\n"));
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.problems()).extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey())
+                .containsExactly("3:date:network.import.dateRange", "4:date:network.import.dateRange");
+
+        assertThatThrownBy(() -> networks.addSeizure(Viewer.node(), id, "cocaine", 1e12, "Algeciras",
+                LocalDate.of(3025, 1, 1), List.of("Karim", "Nobody")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field() + ":" + error.messageKey()).containsExactly(
+                                "quantity:seizure.error.quantity", "date:seizure.error.dateRange",
+                                "actors:seizure.error.actors"));
+        assertThatThrownBy(() -> networks.addSeizure(Viewer.node(), id, "cocaine", 12, "Algeciras",
+                LocalDate.of(1800, 1, 1), List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field() + ":" + error.messageKey())
+                        .containsExactly("date:seizure.error.dateRange"));
+        assertThat(networks.seizures(Viewer.node(), id)).isEmpty();
+        assertThat(networks.addSeizure(Viewer.node(), id, "cocaine", Networks.MAX_SEIZURE_KG, "Algeciras",
+                LocalDate.of(2026, 1, 4), List.of("Karim", "Youssef"))).isPositive();
+    }
+
+    @Test
     void aFileWithoutTheHeaderIsRefusedWhole() throws Exception {
         long id = networks.create(Viewer.node(), "No header", null);
         Networks.ImportReport report = networks.importLinks(Viewer.node(), id, new StringReader("a,b,c\n"));

@@ -96,6 +96,9 @@ class NetworkPages {
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
         }
+        if (!model.containsAttribute("seizureForm")) {
+            model.addAttribute("seizureForm", SeizureForm.EMPTY);
+        }
         if (!model.containsAttribute("importReport")) {
             model.addAttribute("importReport", null);
         }
@@ -174,17 +177,37 @@ class NetworkPages {
             @RequestParam(defaultValue = "") String quantity, @RequestParam(defaultValue = "") String place,
             @RequestParam(defaultValue = "") String date, @RequestParam(defaultValue = "") String actors,
             RedirectAttributes redirect) {
+        double kg = parseQuantity(quantity);
+        LocalDate day = parseDate(date);
         try {
-            double kg = quantity.isBlank() ? Double.NaN : Double.parseDouble(quantity.strip().replace(',', '.'));
-            LocalDate day = date.isBlank() ? null : LocalDate.parse(date.strip());
             List<String> linked = Arrays.stream(actors.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
             networks.addSeizure(viewer, id, drug, kg, place, day, linked);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", FormErrors.of(e));
-        } catch (NumberFormatException | DateTimeParseException e) {
-            redirect.addFlashAttribute("errors", List.of(new FormErrors.Error("quantity", "seizure.error.quantity")));
+            // A date that could not be read is said to be unreadable, not missing.
+            boolean unreadableDate = day == null && !date.isBlank();
+            redirect.addFlashAttribute("errors", FormErrors.of(e).stream()
+                    .map(error -> unreadableDate && error.field().equals("date")
+                            ? new FormErrors.Error("date", "seizure.error.dateFormat") : error).toList());
+            redirect.addFlashAttribute("seizureForm", new SeizureForm(drug, quantity, place, date, actors));
         }
         return "redirect:/intel/networks/" + id;
+    }
+
+    /** Kilograms as typed, a decimal comma allowed; NaN when it is not a number, which the service refuses. */
+    private static double parseQuantity(String quantity) {
+        try {
+            return quantity.isBlank() ? Double.NaN : Double.parseDouble(quantity.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static LocalDate parseDate(String date) {
+        try {
+            return date.isBlank() ? null : LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     @PostMapping("/intel/networks/{id}/share")

@@ -35,6 +35,11 @@ class NetworksTest extends NodeTest {
     @Autowired
     org.passerelle.server.security.ApiTokens tokens;
 
+    /** An import's refused rows as "line:column:message key". */
+    private static List<String> problems(Networks.ImportReport report) {
+        return report.problems().stream().map(p -> p.line() + ":" + p.column() + ":" + p.messageKey()).toList();
+    }
+
     @Test
     void anImportKeepsGoodRowsAndNamesTheLineAndColumnOfBadOnes() throws Exception {
         long id = networks.create(Viewer.node(), "Import test", null);
@@ -47,8 +52,7 @@ class NetworksTest extends NodeTest {
                 + "Youssef,PERSON,Karim,PERSON,CALL,2,2026-02-10,PV 14/2026,A1,H0\n"));
 
         assertThat(report.imported()).isEqualTo(2);
-        assertThat(report.problems()).extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey()).containsExactly(
-                "3:weight:network.import.number", "4:grading:network.import.grading",
+        assertThat(problems(report)).containsExactly("3:weight:network.import.number", "4:grading:network.import.grading",
                 "5:source_kind:network.import.entityKind", "6:*:network.import.columns");
         assertThat(networks.summary(Viewer.node(), id).orElseThrow().links()).isEqualTo(2);
     }
@@ -141,8 +145,8 @@ class NetworksTest extends NodeTest {
                 + "Karim,PERSON,Nadia,PERSON,CALL,1,3025-01-05,PV 2/2026,B2,H1\n"
                 + "Karim,PERSON,Nadia,PERSON,CALL,1,1800-01-05,PV 2/2026,B2,H1\n"));
         assertThat(report.imported()).isEqualTo(1);
-        assertThat(report.problems()).extracting(p -> p.line() + ":" + p.column() + ":" + p.messageKey())
-                .containsExactly("3:date:network.import.dateRange", "4:date:network.import.dateRange");
+        assertThat(problems(report)).containsExactly("3:date:network.import.dateRange",
+                "4:date:network.import.dateRange");
 
         assertThatThrownBy(() -> networks.addSeizure(Viewer.node(), id, "cocaine", 1e12, "Algeciras",
                 LocalDate.of(3025, 1, 1), List.of("Karim", "Nobody")))

@@ -8,10 +8,13 @@ import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.RefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Invalid input on the API, whichever module's endpoint refused it: 400 with every broken rule, by field, in
@@ -41,6 +44,41 @@ class ApiErrors {
         Language language = Language.of(RequestContextUtils.getLocale(request));
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new Refusal(409,
                 messages.get(language, e.reasonKey(), e.arguments().toArray()), e.reasonKey()));
+    }
+
+    /**
+     * A body the API could not read: a field it does not know is named ("unknown field `subjetc`"), and so is a field
+     * whose value is of the wrong kind ("quantityKg": "lots"), rather than saying the request was not understood.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Language language = Language.of(RequestContextUtils.getLocale(request));
+        Throwable cause = e.getMostSpecificCause();
+        FieldProblem problem;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            problem = new FieldProblem(field, "api.error.unknownField",
+                    messages.get(language, "api.error.unknownField", field));
+        } else if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            problem = new FieldProblem(field, "api.error.fieldValue", messages.get(language, "api.error.fieldValue", field));
+        } else {
+            problem = new FieldProblem("", "api.error.unreadable", messages.get(language, "api.error.unreadable"));
+        }
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new Problem(400, List.of(problem)));
+    }
+
+    /** The field's path in the body as a client writes it: {@code person.names[0]}. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference step : e.getPath()) {
+            if (step.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -96,6 +96,23 @@ class NetworksTest extends NodeTest {
         assertThat(analysis.statusCode()).isEqualTo(200);
         assertThat(analysis.body()).contains("\"nodes\":3", "\"label\":\"B\"");
 
+        // A mistyped field is named, not ignored nor reported as a request that could not be understood.
+        var mistyped = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/networks"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept-Language", "en")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"nmae\":\"Via API\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(mistyped.statusCode()).isEqualTo(400);
+        assertThat(mistyped.body()).contains("\"field\":\"nmae\"", "Unknown field `nmae`");
+        var wrongKind = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/networks/"
+                        + id + "/seizures"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"drug\":\"cocaine\",\"quantityKg\":\"lots\","
+                        + "\"place\":\"Algeciras\",\"seizedOn\":\"2026-01-02\",\"actors\":[]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongKind.statusCode()).isEqualTo(400);
+        assertThat(wrongKind.body()).contains("\"field\":\"quantityKg\"", "api.error.fieldValue");
+
         String officerToken = tokens.issue(newUser(org.passerelle.server.shared.Role.PREFECTURE_OFFICER).username(), "t").secret();
         var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/api/v1/networks"))
                 .header("Authorization", "Bearer " + officerToken).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -89,6 +89,7 @@ class NetworkBrowserTest extends NodeTest {
         assertThat(browser.attribute(By.id("place"), "value")).isEqualTo("Montréal");
         assertThat(browser.attribute(By.id("quantity"), "aria-invalid")).isEqualTo("true");
         browser.checkPage("fr-seizure-refused");
+        browser.fullPageScreenshot("fr-seizure-refused-full");
         browser.find(By.id("quantity")).clear();
         browser.find(By.id("quantity")).sendKeys("120,5");
         browser.setValue(By.id("date"), "1995-03-01");

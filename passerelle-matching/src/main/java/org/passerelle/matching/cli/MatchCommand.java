@@ -173,15 +173,9 @@ public final class MatchCommand implements Callable<Integer> {
     /** Writes the estimated model beside MATCHES.csv, and into the kept index's folder; returns where it went. */
     private String keep(FellegiSunterModel model) throws IOException {
         String name = out.getFileName().toString().replaceFirst("(?i)\\.csv$", "") + ".model.properties";
-        Path besideOut = out.toAbsolutePath().resolveSibling(name);
-        Files.writeString(besideOut, model.fileText(), StandardCharsets.UTF_8);
-        if (indexDir == null) {
-            return besideOut.toString();
-        }
-        Path besideIndex = indexDir.resolve("models").resolve(model.hash() + ".properties");
-        Files.createDirectories(besideIndex.getParent());
-        Files.writeString(besideIndex, model.fileText(), StandardCharsets.UTF_8);
-        return besideOut + " and " + besideIndex;
+        Path besideOut = Files.writeString(out.toAbsolutePath().resolveSibling(name), model.fileText(),
+                StandardCharsets.UTF_8);
+        return indexDir == null ? besideOut.toString() : besideOut + " and " + model.keepIn(indexDir.resolve("models"));
     }
 
     private long write(List<PersonRecord> batch, List<List<ScoredCandidate>> results) throws IOException {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -190,10 +191,10 @@ public final class RealNamesSet {
 
         void add(List<Person> registry, Person person, List<Word> used) {
             List<String> words = used.stream().map(Word::arabic).toList();
-            long sameNames = registry.stream().filter(p -> p.words().stream().map(Word::arabic).toList()
-                    .containsAll(words)).count();
-            long sameYear = registry.stream().filter(p -> p.born().year() == person.born().year()
-                    && p.words().stream().map(Word::arabic).toList().containsAll(words)).count();
+            List<Person> holding = registry.stream()
+                    .filter(p -> p.words().stream().map(Word::arabic).toList().containsAll(words)).toList();
+            long sameNames = holding.size();
+            long sameYear = holding.stream().filter(p -> p.born().year() == person.born().year()).count();
             namesOnly += 1.0 / sameNames;
             withYear += 1.0 / sameYear;
             unique += sameNames == 1 ? 1 : 0;
@@ -224,7 +225,7 @@ public final class RealNamesSet {
 
         Word next(Random random) {
             long draw = (long) (random.nextDouble() * cumulative[cumulative.length - 1]);
-            int index = java.util.Arrays.binarySearch(cumulative, draw + 1);
+            int index = Arrays.binarySearch(cumulative, draw + 1);
             return words.get(index >= 0 ? index : -index - 1);
         }
     }

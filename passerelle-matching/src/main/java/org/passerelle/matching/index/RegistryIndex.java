@@ -222,19 +222,30 @@ public final class RegistryIndex implements Closeable {
         return search(query, limit, false);
     }
 
-    private record Hit(float score, PreparedRecord record) {
+    /** A search hit as the tie rule sees it: best score first, equal scores by record id. */
+    private interface Ranked {
+        float score();
+
+        String id();
+
+        Comparator<Ranked> ORDER = Comparator.comparing(Ranked::score, Comparator.reverseOrder())
+                .thenComparing(Ranked::id);
     }
 
-    private static final Comparator<Hit> HIT_ORDER = Comparator.comparing(Hit::score, Comparator.reverseOrder())
-            .thenComparing(hit -> hit.record().record().id());
+    private record Hit(float score, PreparedRecord record) implements Ranked {
+        @Override
+        public String id() {
+            return record.record().id();
+        }
+    }
 
     /** Below the cut's score by this many steps of a float, a record is still collected as tied with it. */
     private static final int TIE_ULPS = 4;
 
     /**
      * The best {@code limit} hits again, equal scores by id, when records tie across the cut of an index of several
-     * segments: every record scoring at least the cut (less a few float steps, since scorers may add a record's terms in
-     * another order) is collected with its id, and the lowest ids among equals kept. Lucene skips the records below
+     * segments: every record scoring at least the cut (less a few float steps, since scorers may add a record's terms
+     * in another order) is collected with its id, and the lowest ids among equals kept. Lucene skips the records below
      * the cut as it goes. The node's own books are in this case (records added in increments); a registry imported
      * whole is one segment and never pays for it.
      */
@@ -256,12 +267,11 @@ public final class RegistryIndex implements Closeable {
                 return collectors.stream().flatMap(c -> c.found.stream()).toList();
             }
         });
-        return all.stream().sorted(Comparator.comparing(ScoredId::score, Comparator.reverseOrder())
-                        .thenComparing(ScoredId::id)).limit(limit)
+        return all.stream().sorted(Ranked.ORDER).limit(limit)
                 .map(hit -> new ScoreDoc(hit.doc(), hit.score())).toArray(ScoreDoc[]::new);
     }
 
-    private record ScoredId(float score, String id, int doc) {
+    private record ScoredId(float score, String id, int doc) implements Ranked {
     }
 
     /** Collects every record scoring at least {@code floor}, with its id, and lets the scorer skip the rest. */
@@ -326,7 +336,7 @@ public final class RegistryIndex implements Closeable {
                 found.add(new Hit(hits[i].score, record(reader, hits[i].doc)));
             }
             // Within the cut, equal scores by id whatever segment they came from.
-            found.sort(HIT_ORDER);
+            found.sort(Ranked.ORDER);
             return found.stream().map(Hit::record).toList();
         } finally {
             searchers.release(searcher);

@@ -3,6 +3,8 @@ package org.passerelle.matching.score;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -252,6 +254,15 @@ public record FellegiSunterModel(double prior, double[][] m, double[][] u) {
      */
     public String fileText() {
         return HASH_COMMENT + hash() + '\n' + text();
+    }
+
+    /**
+     * Writes {@link #fileText()} into {@code folder} as {@code <hash>.properties}, where a later replay finds it by the
+     * hash a decision quotes; returns the file.
+     */
+    public Path keepIn(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        return Files.writeString(folder.resolve(hash() + ".properties"), fileText(), StandardCharsets.UTF_8);
     }
 
     /**

@@ -17,6 +17,11 @@ public final class StatisticsCsv {
     private StatisticsCsv() {
     }
 
+    /** The file's name, the same on both nodes and in the page and the API: {@code readmission-2026-01-2026-12.csv}. */
+    public static String fileName(ReadmissionStatistics.Report report) {
+        return "readmission-" + report.from() + "-" + report.to() + ".csv";
+    }
+
     public static String of(ReadmissionStatistics.Report report) {
         StringWriter text = new StringWriter();
         try (CsvWriter csv = new CsvWriter(text)) {

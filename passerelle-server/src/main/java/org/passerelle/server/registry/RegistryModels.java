@@ -2,9 +2,6 @@ package org.passerelle.server.registry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +13,10 @@ import org.passerelle.matching.score.FellegiSunterModel;
 import org.springframework.stereotype.Component;
 
 /**
- * The scoring models of each book, named by the SHA-256 of their parameters ({@link FellegiSunterModel#hash()}): estimated by EM on the queries the node
- * received (unlabelled, as the match command does), kept in the database and written beside the index as
- * {@code models/<hash>.properties}, so that a candidate list can say which model scored it and be replayed with
- * {@code passerelle match --model FILE}. A book with no estimate yet scores with the engine's starting model.
+ * The scoring models of each book, named by the SHA-256 of their parameters ({@link FellegiSunterModel#hash()}):
+ * estimated by EM on the queries the node received (unlabelled, as the match command does), kept in the database and
+ * written beside the index as {@code models/<hash>.properties}, so that a candidate list can say which model scored
+ * it and be replayed with {@code passerelle match --model FILE}. A book with no estimate yet scores with the engine's starting model.
  */
 @Component
 class RegistryModels {
@@ -27,6 +24,9 @@ class RegistryModels {
     /** A model and the hash that names it. */
     record Named(String hash, FellegiSunterModel model) {
     }
+
+    /** The engine's starting model, named once: every look-up of a book with no estimate yet scores with it. */
+    private static final Named STARTING = named(FellegiSunterModel.initial());
 
     private final RegistryStore store;
     private final IdentityIndexes indexes;
@@ -41,8 +41,9 @@ class RegistryModels {
 
     /** The book's newest model, or the engine's starting model when none was estimated. */
     Named current(IdentityBook book) {
-        return store.newestModel(book).map(row -> new Named(row[0], byHash.computeIfAbsent(row[0], h -> parse(row[1]))))
-                .orElseGet(() -> named(FellegiSunterModel.initial()));
+        return store.newestModel(book)
+                .map(row -> new Named(row[0], byHash.computeIfAbsent(row[0], h -> FellegiSunterModel.read(row[1]))))
+                .orElse(STARTING);
     }
 
     /**
@@ -59,17 +60,15 @@ class RegistryModels {
         Named named = named(model);
         if (!store.modelExists(named.hash())) {
             store.saveModel(named.hash(), book, clock.instant(), queries.size(), model.text());
-            writeBesideIndex(book, named.hash(), model.fileText());
+            keepBesideIndex(book, model);
         }
         byHash.put(named.hash(), model);
         return named;
     }
 
-    private void writeBesideIndex(IdentityBook book, String hash, String text) {
+    private void keepBesideIndex(IdentityBook book, FellegiSunterModel model) {
         try {
-            Path folder = indexes.folder(book).resolve("models");
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve(hash + ".properties"), text, StandardCharsets.UTF_8);
+            model.keepIn(indexes.folder(book).resolve("models"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the model beside the index", e);
         }
@@ -77,9 +76,5 @@ class RegistryModels {
 
     private static Named named(FellegiSunterModel model) {
         return new Named(model.hash(), model);
-    }
-
-    private static FellegiSunterModel parse(String text) {
-        return FellegiSunterModel.read(text);
     }
 }

@@ -183,10 +183,15 @@ final class LinkCsv {
         }
     }
 
-    /** The date, or null with a problem when it is in the future or before {@link #EARLIEST}: a typo, not a call. */
+    /** Whether an observation (a link, a call, a seizure) may carry this date: from {@link #EARLIEST} to today. */
+    static boolean plausible(LocalDate date, LocalDate today) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(today);
+    }
+
+    /** The date, or null with a problem when it is not {@linkplain #plausible plausible}: a typo, not a call. */
     private static LocalDate plausible(LocalDate date, int line, String column, String cell, LocalDate today,
             List<ImportProblem> problems) {
-        if (date.isBefore(EARLIEST) || date.isAfter(today)) {
+        if (!plausible(date, today)) {
             problems.add(new ImportProblem(line, column, "network.import.dateRange", cell));
             return null;
         }

@@ -199,13 +199,11 @@ public class Networks {
 
     /** The most one seizure can weigh, in kilograms: the largest on record are tens of tonnes; more is a typo. */
     public static final double MAX_SEIZURE_KG = 200_000;
-    /** The earliest date a seizure may carry, as for links ({@link LinkCsv#EARLIEST}). */
-    public static final LocalDate EARLIEST_SEIZURE = LinkCsv.EARLIEST;
 
     /**
-     * Records a seizure: a drug, a quantity within physical bounds, a place, a date between {@link #EARLIEST_SEIZURE}
-     * and today, and actors of this network only (a name that is not in it would draw a node nobody can find). Every
-     * field in error is named at once.
+     * Records a seizure: a drug, a quantity within physical bounds, a place, a date as plausible as a link's (from
+     * 1950 to today), and actors of this network only (a name that is not in it would draw a node nobody can find).
+     * Every field in error is named at once.
      */
     @CaseTransactional
     public long addSeizure(Viewer viewer, long networkId, String drug, double quantityKg, String place,
@@ -222,7 +220,7 @@ public class Networks {
         }
         if (seizedOn == null) {
             errors.add(new FieldError("date", "seizure.error.date"));
-        } else if (seizedOn.isBefore(EARLIEST_SEIZURE) || seizedOn.isAfter(LocalDate.now(clock))) {
+        } else if (!LinkCsv.plausible(seizedOn, LocalDate.now(clock))) {
             errors.add(new FieldError("date", "seizure.error.dateRange"));
         }
         working(viewer, networkId);

@@ -28,7 +28,6 @@ import org.passerelle.server.shared.InvalidInputException.FieldError;
 import org.passerelle.server.shared.Page;
 import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.web.Downloads;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -312,10 +311,7 @@ class ReadmissionApi {
             @RequestParam(required = false) String format) {
         ReadmissionStatistics.Report report = readmissions.statistics(viewer, month("from", from), month("to", to));
         if ("csv".equals(format)) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            "attachment; filename=\"readmission-" + from + "-" + to + ".csv\"")
-                    .body(StatisticsCsv.of(report));
+            return Downloads.csv(StatisticsCsv.of(report), StatisticsCsv.fileName(report));
         }
         return ResponseEntity.ok(report);
     }

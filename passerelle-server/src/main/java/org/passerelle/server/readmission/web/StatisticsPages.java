@@ -1,6 +1,5 @@
 package org.passerelle.server.readmission.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -14,9 +13,8 @@ import org.passerelle.server.readmission.StatisticsCsv;
 import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.Viewer;
 import org.passerelle.server.web.Charts;
+import org.passerelle.server.web.Downloads;
 import org.passerelle.server.web.FormErrors;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -80,10 +78,7 @@ class StatisticsPages {
     ResponseEntity<String> csv(Viewer viewer, @RequestParam String from, @RequestParam String to) {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
         ReadmissionStatistics.Report report = readmissions.statistics(viewer, month(from, now), month(to, now));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"readmission-" + report.from() + "-"
-                        + report.to() + ".csv\"")
-                .body(StatisticsCsv.of(report));
+        return Downloads.csv(StatisticsCsv.of(report), StatisticsCsv.fileName(report));
     }
 
     private static YearMonth month(String text, YearMonth otherwise) {

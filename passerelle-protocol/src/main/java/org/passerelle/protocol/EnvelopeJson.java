@@ -181,6 +181,19 @@ public final class EnvelopeJson {
     }
 
     /** A JSON object node for building payloads. */
+    /** Sets {@code field} to {@code value} when there is a value: payloads leave optional members out, never empty. */
+    public static void putIfPresent(ObjectNode json, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            json.put(field, value);
+        }
+    }
+
+    /** The text of an optional member of a payload, or null when it is absent. */
+    public static String optionalText(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
     public static ObjectNode object() {
         return NODES.objectNode();
     }

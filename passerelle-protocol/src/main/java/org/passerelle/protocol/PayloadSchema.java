@@ -20,7 +20,7 @@ public final class PayloadSchema {
     /** {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}: a date known to the year or the month only. */
     private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
-    private enum Type { TEXT, ONE_OF, DATE, PARTIAL_DATE, TEXTS, OBJECT, JSON }
+    private enum Type { TEXT, ONE_OF, DATE, PARTIAL_DATE, TEXTS, OBJECT, OBJECTS, JSON }
 
     private record Field(String name, Type type, boolean required, int maxLength, int maxItems, Set<String> allowed,
             PayloadSchema shape) {
@@ -81,6 +81,11 @@ public final class PayloadSchema {
         return add(new Field(name, Type.OBJECT, false, 0, 0, null, shape));
     }
 
+    /** A list of at most {@code maxItems} objects of one shape, possibly empty or absent. */
+    public PayloadSchema optionalObjects(String name, int maxItems, PayloadSchema shape) {
+        return add(new Field(name, Type.OBJECTS, false, 0, maxItems, null, shape));
+    }
+
     /** A field holding any JSON value (a sub-network, a corrected payload...), checked by the kind's module. */
     public PayloadSchema json(String name) {
         return add(new Field(name, Type.JSON, true, 0, 0, null, null));
@@ -121,9 +126,26 @@ public final class PayloadSchema {
             Optional<String> problem = switch (field.type()) {
                 case JSON -> Optional.empty();
                 case OBJECT -> field.shape().violation(value, name + ".");
+                case OBJECTS -> objectsViolation(field, name, value);
                 case TEXTS -> textsViolation(field, name, value);
                 default -> textViolation(field, name, value);
             };
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> objectsViolation(Field field, String name, JsonNode value) {
+        if (!value.isArray()) {
+            return Optional.of("'" + name + "' must be a list");
+        }
+        if (value.size() > field.maxItems()) {
+            return Optional.of("'" + name + "' has more than " + field.maxItems() + " items");
+        }
+        for (JsonNode item : value) {
+            Optional<String> problem = field.shape().violation(item, name + "[].");
             if (problem.isPresent()) {
                 return problem;
             }

@@ -64,4 +64,17 @@ class PayloadSchemaTest {
         assertThat(violation("""
                 {"sex":"F","person":{"names":["Amal"]},"end":"2026-02-03"}""")).isEqualTo("missing field 'reference'");
     }
+
+    @Test
+    void listsOfObjectsAreCheckedItemByItem() {
+        PayloadSchema agenda = PayloadSchema.object().optionalObjects("items", 2,
+                PayloadSchema.object().text("title", 10).optionalOneOf("decision", Set.of("yes", "no")));
+        assertThat(agenda.violation(json("{\"items\":[{\"title\":\"Budget\",\"decision\":\"yes\"}]}"))).isEmpty();
+        assertThat(agenda.violation(json("{}"))).isEmpty();
+        assertThat(agenda.violation(json("{\"items\":[{\"title\":\"\"}]}"))).contains("'items[].title' is empty");
+        assertThat(agenda.violation(json("{\"items\":[{\"title\":\"a\"},{\"title\":\"b\"},{\"title\":\"c\"}]}")))
+                .contains("'items' has more than 2 items");
+        assertThat(agenda.violation(json("{\"items\":{\"title\":\"a\"}}"))).contains("'items' must be a list");
+        assertThat(agenda.violation(json("{\"items\":[\"a\"]}"))).contains("'items[]' must be an object");
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.passerelle.server.coordination.Coordination;
 import org.passerelle.server.intel.InformationRequests;
 import org.passerelle.server.intel.network.Networks;
 import org.passerelle.server.readmission.Readmissions;
@@ -58,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             Role.PREFECTURE_OFFICER, "prefecture", Role.CENTRAL_MIGRATION_OFFICER, "migration",
             Role.CONSULAR_OFFICER, "consul", Role.CENTRAL_IDENTIFICATION_OFFICER, "identification",
             Role.CHILD_PROTECTION_OFFICER, "protection", Role.ANALYST, "analyst",
-            Role.JOINT_GROUP_SECRETARIAT, "secretariat", Role.AUDITOR, "auditor");
+            Role.JOINT_GROUP_SECRETARIAT, "secretariat", Role.JOINT_GROUP_CO_CHAIR, "cochair", Role.AUDITOR, "auditor");
 
     private static final Map<String, Map<Role, String>> OFFICES = Map.of(
             "FR", Map.of(Role.PREFECTURE_OFFICER, "75",
@@ -91,6 +92,8 @@ final class DemoCommand implements Callable<Integer> {
                 nodes.context("MA").getBean(InformationRequests.class), frenchAnalyst,
                 new Viewer(analyst(accounts.get(nodes.node("MA"))), Role.ANALYST, "MA")).seedOnce();
         DemoNetworks.seedOnce(nodes.context("FR").getBean(Networks.class), frenchAnalyst);
+        new DemoCoordination(coordinationSide(nodes.node("FR"), nodes, accounts, "Claire Martin"),
+                coordinationSide(nodes.node("MA"), nodes, accounts, "خالد الزموري"), clock).seedOnce();
         printWelcome(out, accounts);
         return 0;
     }
@@ -109,8 +112,10 @@ final class DemoCommand implements Callable<Integer> {
                 accounts.add(new DemoAccount(f[0], Role.valueOf(f[1]), f[2], f[3],
                         f.length > 4 ? f[4] : tokens.issue(f[0], TOKEN_NAME).secret()));
             }
-        } else {
-            for (Role role : Role.forParty(node.code())) {
+        }
+        // A folder from before a role existed gets that role's account too.
+        for (Role role : Role.forParty(node.code())) {
+            if (accounts.stream().noneMatch(a -> a.role() == role)) {
                 String username = node.code().toLowerCase() + "." + SHORT_NAMES.get(role);
                 String office = OFFICES.get(node.code()).get(role);
                 UserService.Created account = users.create(new NewUser(username, displayName(role, node), role.name(),
@@ -149,7 +154,20 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String analyst(List<DemoAccount> accounts) {
-        return accounts.stream().filter(a -> a.role() == Role.ANALYST).findFirst().orElseThrow().username();
+        return username(accounts, Role.ANALYST);
+    }
+
+    private static String username(List<DemoAccount> accounts, Role role) {
+        return accounts.stream().filter(a -> a.role() == role).findFirst().orElseThrow().username();
+    }
+
+    private static DemoCoordination.Side coordinationSide(LocalNodes.LocalNode node, LocalNodes nodes,
+            Map<LocalNodes.LocalNode, List<DemoAccount>> accounts, String coChairName) {
+        List<DemoAccount> mine = accounts.get(node);
+        return new DemoCoordination.Side(nodes.context(node.code()).getBean(Coordination.class),
+                new Viewer(username(mine, Role.JOINT_GROUP_SECRETARIAT), Role.JOINT_GROUP_SECRETARIAT, node.code()),
+                new Viewer(username(mine, Role.JOINT_GROUP_CO_CHAIR), Role.JOINT_GROUP_CO_CHAIR, node.code()),
+                coChairName);
     }
 
     private static String displayName(Role role, LocalNodes.LocalNode node) {

@@ -74,7 +74,8 @@ final class DemoInformationRequests {
         return node.deliveries(analyst, caseId).map(t -> t.state().status()).orElse(null);
     }
 
-    private static void until(BooleanSupplier condition) {
+    /** Waits for the other demo node to hold what was sent (receipts come within a second; a stuck exchange fails). */
+    static void until(BooleanSupplier condition) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,21 +1,9 @@
 package org.passerelle.server.readmission;
 
-import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
-import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
-import com.openhtmltopdf.bidi.support.ICUBreakers;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +13,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.passerelle.server.web.PdfDocuments;
 import org.springframework.stereotype.Component;
 
 /**
  * The laissez-passer as a printable PDF, in French and Arabic side by side: laid out from an HTML template
- * ({@code documents/laissez-passer.jte}), Arabic shaped and ordered right to left with ICU, the fonts embedded
- * (Noto Sans, Noto Naskh Arabic: SIL OFL, static/assets/fonts), the seal drawn as a Data Matrix code. Nothing is
+ * ({@code documents/laissez-passer.jte}) by {@link PdfDocuments}, the seal drawn as a Data Matrix code. Nothing is
  * fetched while drawing. Both nodes draw it from the thread: the same data and seal. Also reads a PDF back: the seal from
  * its rendered first page, and its text.
  */
@@ -41,10 +29,10 @@ public class LaissezPasserDocument {
     private static final int READ_DPI = 300;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
 
-    private final TemplateEngine templates;
+    private final PdfDocuments pdf;
 
-    public LaissezPasserDocument(TemplateEngine templates) {
-        this.templates = templates;
+    public LaissezPasserDocument(PdfDocuments pdf) {
+        this.pdf = pdf;
     }
 
     /** What the template prints, every value ready to show. */
@@ -63,41 +51,7 @@ public class LaissezPasserDocument {
                 DATE.format(data.issuedOn()), DATE.format(data.validUntil()), data.from(), data.to(), caseReference,
                 "data:image/png;base64," + Base64.getEncoder().encodeToString(SealCode.png(seal)),
                 data.keyFingerprint());
-        StringOutput html = new StringOutput();
-        templates.render("documents/laissez-passer.jte", sheet, html);
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html.toString(), null);
-            font(builder, "NotoSans-Regular.ttf", "Noto Sans", 400);
-            font(builder, "NotoSans-Bold.ttf", "Noto Sans", 700);
-            font(builder, "NotoNaskhArabic-Regular.ttf", "Noto Naskh Arabic", 400);
-            font(builder, "NotoNaskhArabic-Bold.ttf", "Noto Naskh Arabic", 700);
-            builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
-            builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
-            builder.useUnicodeLineBreaker(new ICUBreakers.ICULineBreaker(Locale.FRENCH));
-            builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
-            // Only the seal's own image, inlined: a document drawn on the node fetches nothing from anywhere.
-            builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:image/png"),
-                    ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            builder.withProducer("Passerelle");
-            builder.toStream(pdf);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot draw the laissez-passer", e);
-        }
-        return pdf.toByteArray();
-    }
-
-    private static void font(PdfRendererBuilder builder, String file, String family, int weight) {
-        builder.useFont(() -> {
-            InputStream in = LaissezPasserDocument.class.getResourceAsStream("/static/assets/fonts/" + file);
-            if (in == null) {
-                throw new IllegalStateException("The font " + file + " is missing from the application");
-            }
-            return in;
-        }, family, weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+        return pdf.render("documents/laissez-passer.jte", sheet, false);
     }
 
     /** What a PDF says: the seal read from its first page's code (if any), and its text. */
@@ -112,18 +66,6 @@ public class LaissezPasserDocument {
             }
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, READ_DPI, ImageType.GRAY);
             return new Reading(SealCode.read(page), new PDFTextStripper().getText(document));
-        }
-    }
-
-    /** Renders each page of a PDF as an image (for a person, or a test, to look at). */
-    public static List<BufferedImage> pages(byte[] pdf, int dpi) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDFRenderer renderer = new PDFRenderer(document);
-            List<BufferedImage> images = new ArrayList<>();
-            for (int i = 0; i < document.getNumberOfPages(); i++) {
-                images.add(renderer.renderImageWithDPI(i, dpi, ImageType.RGB));
-            }
-            return images;
         }
     }
 

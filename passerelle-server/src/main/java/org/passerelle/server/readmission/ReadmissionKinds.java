@@ -63,22 +63,22 @@ public class ReadmissionKinds implements ExchangeKinds {
             ArrayNode nameList = json.putArray("names");
             names.forEach(nameList::add);
             json.put("sex", sex);
-            putIfPresent(json, "birthDate", birthDate);
-            putIfPresent(json, "birthPlace", birthPlace);
-            putIfPresent(json, "fatherName", fatherName);
-            putIfPresent(json, "motherName", motherName);
+            EnvelopeJson.putIfPresent(json, "birthDate", birthDate);
+            EnvelopeJson.putIfPresent(json, "birthPlace", birthPlace);
+            EnvelopeJson.putIfPresent(json, "fatherName", fatherName);
+            EnvelopeJson.putIfPresent(json, "motherName", motherName);
             if (!languages.isEmpty()) {
                 ArrayNode languageList = json.putArray("languages");
                 languages.forEach(languageList::add);
             }
-            putIfPresent(json, "description", description);
+            EnvelopeJson.putIfPresent(json, "description", description);
             return json;
         }
 
         static Person of(JsonNode json) {
             return new Person(texts(json.path("names")), json.path("sex").asString(""),
-                    text(json, "birthDate"), text(json, "birthPlace"), text(json, "fatherName"),
-                    text(json, "motherName"), texts(json.path("languages")), text(json, "description"));
+                    EnvelopeJson.optionalText(json, "birthDate"), EnvelopeJson.optionalText(json, "birthPlace"), EnvelopeJson.optionalText(json, "fatherName"),
+                    EnvelopeJson.optionalText(json, "motherName"), texts(json.path("languages")), EnvelopeJson.optionalText(json, "description"));
         }
 
         /** The name to show first: the one on the removal order. */
@@ -147,13 +147,13 @@ public class ReadmissionKinds implements ExchangeKinds {
 
         ObjectNode toJson() {
             ObjectNode json = EnvelopeJson.object().put("date", date.toString()).put("place", place);
-            putIfPresent(json, "note", note);
+            EnvelopeJson.putIfPresent(json, "note", note);
             return json;
         }
 
         static InterviewPayload of(JsonNode json) {
             return json == null ? null : new InterviewPayload(LocalDate.parse(json.path("date").asString()),
-                    json.path("place").asString(""), text(json, "note"));
+                    json.path("place").asString(""), EnvelopeJson.optionalText(json, "note"));
         }
     }
 
@@ -166,13 +166,13 @@ public class ReadmissionKinds implements ExchangeKinds {
 
         ObjectNode toJson() {
             ObjectNode json = EnvelopeJson.object();
-            putIfPresent(json, "personId", personId);
-            putIfPresent(json, "note", note);
+            EnvelopeJson.putIfPresent(json, "personId", personId);
+            EnvelopeJson.putIfPresent(json, "note", note);
             return json;
         }
 
         static IdentifiedPayload of(JsonNode json) {
-            return json == null ? null : new IdentifiedPayload(text(json, "personId"), text(json, "note"));
+            return json == null ? null : new IdentifiedPayload(EnvelopeJson.optionalText(json, "personId"), EnvelopeJson.optionalText(json, "note"));
         }
     }
 
@@ -221,13 +221,13 @@ public class ReadmissionKinds implements ExchangeKinds {
 
         ObjectNode toJson() {
             ObjectNode json = EnvelopeJson.object().put("flightDate", flightDate.toString());
-            putIfPresent(json, "escort", escort);
+            EnvelopeJson.putIfPresent(json, "escort", escort);
             return json;
         }
 
         static FlightPayload of(JsonNode json) {
             return json == null ? null
-                    : new FlightPayload(LocalDate.parse(json.path("flightDate").asString()), text(json, "escort"));
+                    : new FlightPayload(LocalDate.parse(json.path("flightDate").asString()), EnvelopeJson.optionalText(json, "escort"));
         }
     }
 
@@ -249,14 +249,14 @@ public class ReadmissionKinds implements ExchangeKinds {
             if (reason != null) {
                 json.put("reason", reason.apiName());
             }
-            putIfPresent(json, "note", note);
+            EnvelopeJson.putIfPresent(json, "note", note);
             return json;
         }
 
         static OutcomePayload of(JsonNode json) {
             return json == null ? null : new OutcomePayload(LocalDate.parse(json.path("date").asString()),
                     json.has("reason") ? RemovalFailure.ofApiName(json.path("reason").asString()).orElse(null) : null,
-                    text(json, "note"));
+                    EnvelopeJson.optionalText(json, "note"));
         }
     }
 
@@ -275,16 +275,6 @@ public class ReadmissionKinds implements ExchangeKinds {
         kinds.register(REMOVAL_FAILED, OutcomePayload.failed());
     }
 
-    private static void putIfPresent(ObjectNode json, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            json.put(field, value);
-        }
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
 
     private static List<String> texts(JsonNode array) {
         List<String> values = new ArrayList<>();

@@ -17,6 +17,8 @@ public enum Role {
     CHILD_PROTECTION_OFFICER(null),
     ANALYST(null),
     JOINT_GROUP_SECRETARIAT(null),
+    /** Each party's co-chair of the joint migration group: approves the minutes for their side. */
+    JOINT_GROUP_CO_CHAIR(null),
     AUDITOR(null);
 
     private final String onlyParty;

@@ -24,6 +24,7 @@ public final class PageContext {
     private final Viewer viewer;
     private final String pendingUsername;
     private final Party party;
+    private final java.util.List<Party> peers;
     private final CsrfToken csrf;
     private final String path;
 
@@ -31,13 +32,14 @@ public final class PageContext {
      * @param viewer the signed-in user, or null before sign-in is complete
      * @param pendingUsername the user's name once the password step is passed, if their second factor is pending
      */
-    PageContext(Language language, Messages messages, Viewer viewer, String pendingUsername, Party party, CsrfToken csrf,
-            String path) {
+    PageContext(Language language, Messages messages, Viewer viewer, String pendingUsername, Party party,
+            java.util.List<Party> peers, CsrfToken csrf, String path) {
         this.language = language;
         this.messages = messages;
         this.viewer = viewer;
         this.pendingUsername = pendingUsername;
         this.party = party;
+        this.peers = java.util.List.copyOf(peers);
         this.csrf = csrf;
         this.path = path;
     }
@@ -45,6 +47,11 @@ public final class PageContext {
     /** The translated text of a message key, formatted with ICU rules (plurals, numbers, dates). */
     public String t(String key, Object... arguments) {
         return messages.get(language, key, arguments);
+    }
+
+    /** Whether a message exists for {@code key}: a code that has a label is shown by it. */
+    public boolean hasMessage(String key) {
+        return messages.has(key);
     }
 
     public Language language() {
@@ -97,6 +104,14 @@ public final class PageContext {
     /** Another party's name in the page's language. */
     public String partyName(org.passerelle.server.party.Party other) {
         return other.name(language.locale());
+    }
+
+    /** The name of the party of {@code code} (this node's or a peer's) in the page's language; the code if unknown. */
+    public String partyName(String code) {
+        if (party.code().equals(code)) {
+            return partyName();
+        }
+        return peers.stream().filter(p -> p.code().equals(code)).findFirst().map(this::partyName).orElse(code);
     }
 
     public String csrfParameter() {

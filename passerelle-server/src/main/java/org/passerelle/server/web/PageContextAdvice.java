@@ -38,6 +38,7 @@ class PageContextAdvice {
         String pending = viewer != null || user == null || user instanceof AnonymousAuthenticationToken ? null
                 : user.getName();
         return new PageContext(language, messages, viewer, pending, parties.self(),
+                parties.peers().stream().map(org.passerelle.server.party.Peer::party).toList(),
                 (CsrfToken) request.getAttribute(CsrfToken.class.getName()), path);
     }
 }

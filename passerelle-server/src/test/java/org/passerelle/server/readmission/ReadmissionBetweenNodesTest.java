@@ -202,7 +202,7 @@ class ReadmissionBetweenNodesTest {
         Path pages = Files.createDirectories(Path.of("target/laissez-passer"));
         Files.write(pages.resolve("laissez-passer.pdf"), pdf.body());
         int page = 1;
-        for (java.awt.image.BufferedImage image : LaissezPasserDocument.pages(pdf.body(), 110)) {
+        for (java.awt.image.BufferedImage image : org.passerelle.server.web.PdfDocuments.pages(pdf.body(), 110)) {
             javax.imageio.ImageIO.write(image, "png", pages.resolve("laissez-passer-page-" + page++ + ".png").toFile());
         }
         LaissezPasserCheck onFrance = france.bean(Readmissions.class).checkPdf(pdf.body());

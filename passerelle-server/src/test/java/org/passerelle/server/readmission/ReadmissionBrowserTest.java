@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -149,10 +145,10 @@ class ReadmissionBrowserTest {
         browser.signIn(france, officer);
         browser.open(france + path + "?lang=" + lang);
         String pdfHref = browser.attribute(By.cssSelector("a[href$='/laissez-passer.pdf']"), "href");
-        byte[] pdf = download(pdfHref);
+        byte[] pdf = browser.download(pdfHref, "PASSERELLE_FR", "application/pdf");
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
         int page = 1;
-        for (java.awt.image.BufferedImage image : LaissezPasserDocument.pages(pdf, 110)) {
+        for (java.awt.image.BufferedImage image : org.passerelle.server.web.PdfDocuments.pages(pdf, 110)) {
             javax.imageio.ImageIO.write(image, "png",
                     SCREENSHOTS.resolve(lang + "-laissez-passer-page-" + page++ + ".png").toFile());
         }
@@ -175,18 +171,5 @@ class ReadmissionBrowserTest {
         browser.checkPage(lang + "-readmission-statistics");
         browser.fullPageScreenshot(lang + "-readmission-statistics");
         browser.signOut(france);
-    }
-
-    /** The French node's session cookie (each demo and test node names its own, as they share localhost). */
-    private static final String FRENCH_SESSION = "PASSERELLE_FR";
-
-    /** Downloads a file as the signed-in user: the browser's session cookie on a plain HTTP request. */
-    private static byte[] download(String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", FRENCH_SESSION + "=" + browser.cookie(FRENCH_SESSION)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/pdf");
-        return response.body();
     }
 }

@@ -137,6 +137,12 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(by, text));
     }
 
+    /** Waits for an element's text to hold {@code part}, among the rest of it. */
+    public void waitForTextIn(By by, String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(by, part));
+    }
+
     /** Waits up to {@code seconds} for an element to show up, e.g. after htmx refreshed part of the page. */
     public void waitFor(By by, int seconds) {
         new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(ExpectedConditions.presenceOfElementLocated(by));
@@ -205,6 +211,28 @@ public final class Browser implements AutoCloseable {
     public String cookie(String name) {
         org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
         return cookie == null ? null : cookie.getValue();
+    }
+
+    /**
+     * Downloads a file as the signed-in user: the browser's session cookie ({@code sessionCookie}: each node names its
+     * own, as they share localhost) on a plain HTTP request; fails unless the answer is 200 of {@code contentType}.
+     */
+    public byte[] download(String url, String sessionCookie, String contentType) {
+        try {
+            java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .header("Cookie", sessionCookie + "=" + cookie(sessionCookie)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> org.assertj.core.api.Assertions.assertThat(type).startsWith(contentType));
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A screenshot of the whole page, not only the window, for pages longer than the window. */

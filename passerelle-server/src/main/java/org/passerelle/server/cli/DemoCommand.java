@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.passerelle.server.coordination.Coordination;
 import org.passerelle.server.intel.InformationRequests;
+import org.passerelle.server.minors.Minors;
 import org.passerelle.server.intel.network.Networks;
 import org.passerelle.server.readmission.Readmissions;
 import org.passerelle.server.registry.Registry;
@@ -94,6 +95,11 @@ final class DemoCommand implements Callable<Integer> {
         DemoNetworks.seedOnce(nodes.context("FR").getBean(Networks.class), frenchAnalyst);
         new DemoCoordination(coordinationSide(nodes.node("FR"), nodes, accounts, "Claire Martin"),
                 coordinationSide(nodes.node("MA"), nodes, accounts, "خالد الزموري"), clock).seedOnce();
+        new DemoMinors(nodes.context("FR").getBean(Minors.class), nodes.context("MA").getBean(Minors.class),
+                new Viewer("fr.protection", Role.CHILD_PROTECTION_OFFICER, "FR"),
+                new Viewer("fr.protection2", Role.CHILD_PROTECTION_OFFICER, "FR"),
+                new Viewer(username(accounts.get(nodes.node("MA")), Role.CHILD_PROTECTION_OFFICER),
+                        Role.CHILD_PROTECTION_OFFICER, "MA"), clock).seedOnce();
         printWelcome(out, accounts);
         return 0;
     }
@@ -113,10 +119,17 @@ final class DemoCommand implements Callable<Integer> {
                         f.length > 4 ? f[4] : tokens.issue(f[0], TOKEN_NAME).secret()));
             }
         }
-        // A folder from before a role existed gets that role's account too.
+        // One account per role, and a second child-protection officer: the best-interests procedure needs a second
+        // person's approval. A folder from before an account existed gets it too.
+        Map<String, Role> wanted = new LinkedHashMap<>();
         for (Role role : Role.forParty(node.code())) {
-            if (accounts.stream().noneMatch(a -> a.role() == role)) {
-                String username = node.code().toLowerCase() + "." + SHORT_NAMES.get(role);
+            wanted.put(node.code().toLowerCase() + "." + SHORT_NAMES.get(role), role);
+        }
+        wanted.put(node.code().toLowerCase() + ".protection2", Role.CHILD_PROTECTION_OFFICER);
+        for (Map.Entry<String, Role> entry : wanted.entrySet()) {
+            String username = entry.getKey();
+            Role role = entry.getValue();
+            if (accounts.stream().noneMatch(a -> a.username().equals(username))) {
                 String office = OFFICES.get(node.code()).get(role);
                 UserService.Created account = users.create(new NewUser(username, displayName(role, node), role.name(),
                         office, null));

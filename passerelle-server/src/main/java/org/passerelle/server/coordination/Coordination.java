@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +27,8 @@ import org.passerelle.server.party.PartyDirectory;
 import org.passerelle.server.party.Peer;
 import org.passerelle.server.shared.CaseNotFoundException;
 import org.passerelle.server.shared.CaseTransactional;
+import org.passerelle.server.shared.FieldChecks;
 import org.passerelle.server.shared.InvalidInputException;
-import org.passerelle.server.shared.InvalidInputException.FieldError;
 import org.passerelle.server.shared.Page;
 import org.passerelle.server.shared.RefusedException;
 import org.passerelle.server.shared.Role;
@@ -98,9 +97,9 @@ public class Coordination {
     @CaseTransactional
     public void addAgendaItem(Viewer viewer, String caseId, String title, String purpose) {
         MeetingState state = meetingFor(viewer, caseId);
-        List<FieldError> errors = new ArrayList<>();
-        AgendaItem item = agendaItem("agendaTitle", new NewMeeting.AgendaItem(title, purpose), errors);
-        throwIfAny(errors);
+        FieldChecks checks = new FieldChecks("coordination");
+        AgendaItem item = agendaItem("agendaTitle", new NewMeeting.AgendaItem(title, purpose), checks);
+        checks.throwIfAny();
         send(viewer, state, CoordinationKinds.AGENDA_ITEM, item.toJson(), "coordination.agenda.add");
     }
 
@@ -108,10 +107,10 @@ public class Coordination {
     @CaseTransactional
     public void proposeMinutes(Viewer viewer, String caseId, String french, String arabic) {
         MeetingState state = meetingFor(viewer, caseId);
-        List<FieldError> errors = new ArrayList<>();
-        requireText(errors, "minutesFr", french, CoordinationKinds.MINUTES_MAX);
-        requireText(errors, "minutesAr", arabic, CoordinationKinds.MINUTES_MAX);
-        throwIfAny(errors);
+        FieldChecks checks = new FieldChecks("coordination");
+        checks.required("minutesFr", french, CoordinationKinds.MINUTES_MAX);
+        checks.required("minutesAr", arabic, CoordinationKinds.MINUTES_MAX);
+        checks.throwIfAny();
         send(viewer, state, CoordinationKinds.MINUTES, new MinutesPayload(french.strip(), arabic.strip()).toJson(),
                 "coordination.minutes.propose");
     }
@@ -139,29 +138,29 @@ public class Coordination {
     @CaseTransactional
     public String recordDecision(Viewer viewer, String caseId, NewDecision decision) {
         MeetingState state = meetingFor(viewer, caseId);
-        List<FieldError> errors = new ArrayList<>();
-        requireText(errors, "text", decision.text(), CoordinationKinds.TEXT_MAX);
-        optionalText(errors, "agendaItem", decision.agendaItem(), CoordinationKinds.TITLE_MAX);
+        FieldChecks checks = new FieldChecks("coordination");
+        checks.required("text", decision.text(), CoordinationKinds.TEXT_MAX);
+        checks.optional("agendaItem", decision.agendaItem(), CoordinationKinds.TITLE_MAX);
         Action action = null;
         if (decision.hasAction()) {
             String party = decision.ownerParty() == null ? "" : decision.ownerParty().strip().toUpperCase();
             if (!state.parties().contains(party)) {
-                errors.add(new FieldError("ownerParty", "coordination.error.ownerParty"));
+                checks.fail("ownerParty", "ownerParty");
             }
-            requireText(errors, "office", decision.office(), CoordinationKinds.TITLE_MAX);
-            LocalDate due = date(errors, "due", decision.due());
+            checks.required("office", decision.office(), CoordinationKinds.TITLE_MAX);
+            LocalDate due = date(checks, "due", decision.due());
             if (due != null && due.isBefore(state.meeting().date())) {
-                errors.add(new FieldError("due", "coordination.error.dueBeforeMeeting"));
+                checks.fail("due", "dueBeforeMeeting");
             }
-            if (errors.isEmpty()) {
+            if (checks.ok()) {
                 action = new Action(party, decision.office().strip(), due);
             }
         }
         if (decision.links().size() > CoordinationKinds.LINKS_MAX
                 || decision.links().stream().anyMatch(l -> l.length() > 200)) {
-            errors.add(new FieldError("links", "coordination.error.links"));
+            checks.fail("links", "links");
         }
-        throwIfAny(errors);
+        checks.throwIfAny();
         DecisionPayload payload = new DecisionPayload(decision.text().strip(),
                 blankToNull(decision.agendaItem()), action, decision.links());
         return send(viewer, state, CoordinationKinds.DECISION, payload.toJson(), "coordination.decision.record");
@@ -173,13 +172,13 @@ public class Coordination {
         requireMeetingRole(viewer);
         String caseId = store.caseOfDecision(decisionId).orElseThrow(() -> notFound(decisionId));
         MeetingState state = meetingFor(viewer, caseId);
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks checks = new FieldChecks("coordination");
         ActionStatus wanted = ActionStatus.ofApiName(status == null ? "" : status.strip()).orElse(null);
         if (wanted == null) {
-            errors.add(new FieldError("status", "coordination.error.status"));
+            checks.fail("status", "status");
         }
-        optionalText(errors, "note", note, CoordinationKinds.TEXT_MAX);
-        throwIfAny(errors);
+        checks.optional("note", note, CoordinationKinds.TEXT_MAX);
+        checks.throwIfAny();
         if (state.decision(decisionId).map(MeetingState.Decision::action).isEmpty()) {
             throw notFound(decisionId);
         }
@@ -237,10 +236,10 @@ public class Coordination {
             throw new AccessDeniedException("The shared indicators are for the joint group and the central services");
         }
         if (to.isBefore(from)) {
-            throw new InvalidInputException(List.of(new FieldError("to", "coordination.error.period")));
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("to", "coordination.error.period")));
         }
         if (from.plusYears(YEARS_BACK).isBefore(to)) {
-            throw new InvalidInputException(List.of(new FieldError("to", "coordination.error.periodTooLong")));
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("to", "coordination.error.periodTooLong")));
         }
         List<SharedIndicators.Indicator> all = new ArrayList<>();
         indicatorSources.forEach(source -> all.addAll(source.indicators(from, to)));
@@ -271,7 +270,7 @@ public class Coordination {
     public Optional<byte[]> pack(Viewer viewer, String caseId, String language) {
         requireMeetingRole(viewer);
         if (!"ar".equals(language) && !"fr".equals(language)) {
-            throw new InvalidInputException(List.of(new FieldError("lang", "coordination.error.packLanguage")));
+            throw new InvalidInputException(List.of(new InvalidInputException.FieldError("lang", "coordination.error.packLanguage")));
         }
         Optional<MeetingState> state = state(caseId);
         if (state.isEmpty()) {
@@ -324,99 +323,65 @@ public class Coordination {
     }
 
     private MeetingPayload validate(NewMeeting meeting) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks checks = new FieldChecks("coordination");
         MeetingType type = MeetingType.ofApiName(meeting.type() == null ? "" : meeting.type().strip()).orElse(null);
         if (type == null) {
-            errors.add(new FieldError("type", "coordination.error.type"));
+            checks.fail("type", "type");
         }
-        requireText(errors, "title", meeting.title(), CoordinationKinds.TITLE_MAX);
-        LocalDate date = date(errors, "date", meeting.date());
-        requireText(errors, "place", meeting.place(), CoordinationKinds.TITLE_MAX);
+        checks.required("title", meeting.title(), CoordinationKinds.TITLE_MAX);
+        LocalDate date = date(checks, "date", meeting.date());
+        checks.required("place", meeting.place(), CoordinationKinds.TITLE_MAX);
         Set<String> known = new java.util.HashSet<>(otherParties());
         known.add(parties.self().code());
         List<Participant> people = new ArrayList<>();
         if (meeting.participants().size() > CoordinationKinds.PARTICIPANTS_MAX) {
-            errors.add(new FieldError("participants", "coordination.error.tooMany"));
+            checks.fail("participants", "tooMany");
         }
         for (NewMeeting.Participant p : meeting.participants()) {
             String party = p.party() == null ? "" : p.party().strip().toUpperCase();
             if (!known.contains(party)) {
-                errors.add(new FieldError("participants", "coordination.error.participantParty"));
+                checks.fail("participants", "participantParty");
                 break;
             }
             if (p.name() == null || p.name().isBlank() || p.name().strip().length() > CoordinationKinds.NAME_MAX
                     || (p.function() != null && p.function().strip().length() > CoordinationKinds.TITLE_MAX)) {
-                errors.add(new FieldError("participants", "coordination.error.participantName"));
+                checks.fail("participants", "participantName");
                 break;
             }
             people.add(new Participant(party, p.name().strip(), blankToNull(p.function())));
         }
         List<AgendaItem> items = new ArrayList<>();
         if (meeting.agenda().size() > CoordinationKinds.AGENDA_MAX) {
-            errors.add(new FieldError("agenda", "coordination.error.tooMany"));
+            checks.fail("agenda", "tooMany");
         }
         for (NewMeeting.AgendaItem item : meeting.agenda()) {
-            AgendaItem checked = agendaItem("agenda", item, errors);
+            AgendaItem checked = agendaItem("agenda", item, checks);
             if (checked == null) {
                 break;
             }
             items.add(checked);
         }
-        throwIfAny(errors);
+        checks.throwIfAny();
         return new MeetingPayload(type, meeting.title().strip(), date, meeting.place().strip(), List.copyOf(people),
                 List.copyOf(items));
     }
 
-    private static AgendaItem agendaItem(String field, NewMeeting.AgendaItem item, List<FieldError> errors) {
+    private static AgendaItem agendaItem(String field, NewMeeting.AgendaItem item, FieldChecks checks) {
         String title = item.title() == null ? "" : item.title().strip();
         if (title.isEmpty() || title.length() > CoordinationKinds.TITLE_MAX) {
-            errors.add(new FieldError(field, "coordination.error.agendaTitle"));
+            checks.fail(field, "agendaTitle");
             return null;
         }
         String purpose = item.purpose() == null || item.purpose().isBlank() ? "information" : item.purpose().strip();
         if (!purpose.equals("information") && !purpose.equals("decision")) {
-            errors.add(new FieldError(field, "coordination.error.purpose"));
+            checks.fail(field, "purpose");
             return null;
         }
         return new AgendaItem(title, purpose.equals("decision"));
     }
 
-    private LocalDate date(List<FieldError> errors, String field, String text) {
-        if (text == null || text.isBlank()) {
-            errors.add(new FieldError(field, "coordination.error.dateMissing"));
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.isBefore(today().minusYears(YEARS_BACK)) || date.isAfter(today().plusYears(YEARS_AHEAD))) {
-                errors.add(new FieldError(field, "coordination.error.dateRange"));
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "coordination.error.dateFormat"));
-            return null;
-        }
-    }
-
-    private static void requireText(List<FieldError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "coordination.error.required"));
-        } else if (value.strip().length() > max) {
-            errors.add(new FieldError(field, "coordination.error.tooLong"));
-        }
-    }
-
-    private static void optionalText(List<FieldError> errors, String field, String value, int max) {
-        if (value != null && value.strip().length() > max) {
-            errors.add(new FieldError(field, "coordination.error.tooLong"));
-        }
-    }
-
-    private static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+    private LocalDate date(FieldChecks checks, String field, String text) {
+        return checks.date(field, text, today().minusYears(YEARS_BACK), today().plusYears(YEARS_AHEAD));
     }
 
     private static String blankToNull(String value) {

@@ -1,10 +1,8 @@
 package org.passerelle.server.coordination;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.SharedIndicators.Indicator;
 import org.passerelle.server.shared.SharedIndicators.Unit;
 
@@ -29,18 +27,5 @@ public record IndicatorReport(YearMonth from, YearMonth to, List<Indicator> indi
         }
         return unit == Unit.DAYS ? String.format(Locale.ROOT, "%.1f", value.doubleValue())
                 : Long.toString(value.longValue());
-    }
-
-    /** A month typed as YYYY-MM for {@code field}, or {@code otherwise} when blank; a malformed one is refused. */
-    public static YearMonth month(String field, String text, YearMonth otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return YearMonth.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(List.of(new InvalidInputException.FieldError(field,
-                    "coordination.error.month")));
-        }
     }
 }

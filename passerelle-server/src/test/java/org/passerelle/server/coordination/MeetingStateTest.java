@@ -2,8 +2,6 @@ package org.passerelle.server.coordination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +16,7 @@ import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.EnvelopeDraft;
 import org.passerelle.protocol.EnvelopeSigner;
 import org.passerelle.protocol.UuidV7;
+import org.passerelle.server.support.TestSigners;
 import org.passerelle.server.coordination.CoordinationKinds.Action;
 import org.passerelle.server.coordination.CoordinationKinds.AgendaItem;
 import org.passerelle.server.coordination.CoordinationKinds.ApprovalPayload;
@@ -34,8 +33,8 @@ class MeetingStateTest {
     private static final Instant START = Instant.parse("2026-05-04T08:00:00Z");
     private static final LocalDate MEETING_DAY = LocalDate.of(2026, 5, 20);
 
-    private final EnvelopeSigner france = signer("FR");
-    private final EnvelopeSigner morocco = signer("MA");
+    private final EnvelopeSigner france = TestSigners.of("FR");
+    private final EnvelopeSigner morocco = TestSigners.of("MA");
     private final CaseRef ref = new CaseRef(UuidV7.at(START).toString(), CoordinationKinds.CASE_TYPE);
     private final List<Envelope> envelopes = new ArrayList<>();
     private Instant clock = START;
@@ -132,13 +131,5 @@ class MeetingStateTest {
             assertThat(MeetingState.of(CaseThread.of(shuffled))).isEqualTo(expected);
         }
         assertThat(expected.status()).isEqualTo(MeetingState.Status.MINUTES_APPROVED);
-    }
-
-    private static EnvelopeSigner signer(String party) {
-        try {
-            return new EnvelopeSigner(party, KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,8 +2,6 @@ package org.passerelle.server.readmission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +19,7 @@ import org.passerelle.protocol.Envelope;
 import org.passerelle.protocol.EnvelopeDraft;
 import org.passerelle.protocol.EnvelopeSigner;
 import org.passerelle.protocol.UuidV7;
+import org.passerelle.server.support.TestSigners;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The pure state of a readmission thread and the statistics over such states, on threads built by hand. */
@@ -33,8 +32,8 @@ class ReadmissionStateTest {
             List.of(new ReadmissionProfile.Prefecture("75", "Paris"), new ReadmissionProfile.Prefecture("69", "Rhône")));
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
 
-    private final EnvelopeSigner france = signer("FR");
-    private final EnvelopeSigner morocco = signer("MA");
+    private final EnvelopeSigner france = TestSigners.of("FR");
+    private final EnvelopeSigner morocco = TestSigners.of("MA");
 
     /** A thread under construction: envelopes in the order they were sent, each after the heads its sender knew. */
     private final class Thread {
@@ -169,13 +168,5 @@ class ReadmissionStateTest {
         }
         Collections.shuffle(counted, order);
         return ReadmissionStatistics.of(counted, from, to);
-    }
-
-    private static EnvelopeSigner signer(String party) {
-        try {
-            return new EnvelopeSigner(party, KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

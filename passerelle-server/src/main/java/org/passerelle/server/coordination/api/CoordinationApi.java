@@ -13,6 +13,7 @@ import org.passerelle.server.coordination.IndicatorsCsv;
 import org.passerelle.server.coordination.MeetingState;
 import org.passerelle.server.coordination.NewDecision;
 import org.passerelle.server.coordination.NewMeeting;
+import org.passerelle.server.shared.FieldChecks;
 import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.InvalidInputException.FieldError;
 import org.passerelle.server.shared.Page;
@@ -40,6 +41,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "coordination")
 @SecurityRequirement(name = "token")
 class CoordinationApi {
+
+    /** The message of a malformed month in a period. */
+    private static final String MONTH = "coordination.error.month";
 
     private final Coordination coordination;
 
@@ -142,8 +146,8 @@ class CoordinationApi {
     ResponseEntity<?> indicators(Viewer viewer, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "json") String format) {
         IndicatorReport report = coordination.indicators(viewer,
-                IndicatorReport.month("from", from, coordination.defaultFrom()),
-                IndicatorReport.month("to", to, coordination.thisMonth()));
+                FieldChecks.month("from", from, coordination.defaultFrom(), MONTH),
+                FieldChecks.month("to", to, coordination.thisMonth(), MONTH));
         if ("csv".equals(format)) {
             return Downloads.csv(IndicatorsCsv.of(report), IndicatorsCsv.fileName(report));
         }

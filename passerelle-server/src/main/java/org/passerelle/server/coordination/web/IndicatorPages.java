@@ -8,6 +8,7 @@ import org.passerelle.server.coordination.IndicatorReport;
 import org.passerelle.server.coordination.IndicatorsCsv;
 import org.passerelle.server.i18n.Language;
 import org.passerelle.server.i18n.Messages;
+import org.passerelle.server.shared.FieldChecks;
 import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.SharedIndicators;
 import org.passerelle.server.web.Charts;
@@ -31,6 +32,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
         + " 'CENTRAL_IDENTIFICATION_OFFICER')")
 class IndicatorPages {
 
+    /** The message of a malformed month in a period. */
+    private static final String MONTH = "coordination.error.month";
+
     private final Coordination coordination;
     private final Messages messages;
 
@@ -45,8 +49,8 @@ class IndicatorPages {
         model.addAttribute("from", from.isBlank() ? coordination.defaultFrom().toString() : from);
         model.addAttribute("to", to.isBlank() ? coordination.thisMonth().toString() : to);
         try {
-            YearMonth first = IndicatorReport.month("from", from, coordination.defaultFrom());
-            YearMonth last = IndicatorReport.month("to", to, coordination.thisMonth());
+            YearMonth first = FieldChecks.month("from", from, coordination.defaultFrom(), MONTH);
+            YearMonth last = FieldChecks.month("to", to, coordination.thisMonth(), MONTH);
             IndicatorReport report = coordination.indicators(viewer, first, last);
             Language language = Language.of(RequestContextUtils.getLocale(request));
             model.addAttribute("report", report);
@@ -67,8 +71,8 @@ class IndicatorPages {
     @GetMapping("/coordination/indicators.csv")
     ResponseEntity<String> csv(Viewer viewer, @RequestParam String from, @RequestParam String to) {
         IndicatorReport report = coordination.indicators(viewer,
-                IndicatorReport.month("from", from, coordination.defaultFrom()),
-                IndicatorReport.month("to", to, coordination.thisMonth()));
+                FieldChecks.month("from", from, coordination.defaultFrom(), MONTH),
+                FieldChecks.month("to", to, coordination.thisMonth(), MONTH));
         return Downloads.csv(IndicatorsCsv.of(report), IndicatorsCsv.fileName(report));
     }
 }

@@ -73,7 +73,7 @@ final class DemoMinors {
             String caseId = france.record(officer, new NewMinorCase(List.of(child.latin(), child.arabic()),
                     child.sex(), child.birth(), child.place(), child.father() + " " + surname(child),
                     child.mother(), "combined", "Mineur selon l'évaluation ; le doute lui profite",
-                    "Juge des enfants", child.placement(), null));
+                    "Juge des enfants", child.placement(), null, child.stage() == 1 ? "refused" : "given"));
             if (child.stage() == 0) {
                 continue;
             }

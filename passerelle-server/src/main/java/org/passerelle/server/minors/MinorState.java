@@ -31,7 +31,8 @@ import org.passerelle.server.minors.MinorsKinds.VisitPayload;
  * @param visits the follow-up visits reported, by month of the plan
  */
 public record MinorState(String caseId, String requester, String responder, CasePayload record,
-        IdentificationPayload identification, HomeAssessmentPayload homeAssessment, Approved<AssessmentPayload> assessment,
+        IdentificationPayload identification, MinorsKinds.FamilyTracedPayload familyTraced,
+        HomeAssessmentPayload homeAssessment, Approved<AssessmentPayload> assessment,
         Approved<DeterminationPayload> determination, JudgeDecisionPayload judgeDecision,
         CareArrangementPayload careArrangement, FollowUpPlanPayload followUpPlan, LocalDate returnScheduledFor,
         LocalDate returnedOn, Map<String, VisitPayload> visits, List<Step> steps, Instant openedAt,
@@ -175,15 +176,20 @@ public record MinorState(String caseId, String requester, String responder, Case
             boolean counted = switch (e.kind()) {
                 case MinorsKinds.IDENTIFICATION -> fromMorocco && set(() -> b.identification =
                         MinorsKinds.read(entry.payload(), IdentificationPayload.class));
+                case MinorsKinds.FAMILY_TRACED -> fromMorocco && b.record.tracingAllowed()
+                        && set(() -> b.familyTraced = MinorsKinds.read(entry.payload(),
+                                MinorsKinds.FamilyTracedPayload.class));
                 case MinorsKinds.HOME_ASSESSMENT -> fromMorocco && set(() -> b.homeAssessment =
                         MinorsKinds.read(entry.payload(), HomeAssessmentPayload.class));
                 case MinorsKinds.ASSESSMENT -> {
                     AssessmentPayload p = MinorsKinds.read(entry.payload(), AssessmentPayload.class);
-                    yield fromFrance && set(() -> b.pending.put(e.id(), new Approved<>(e.id(), p, p.recordedBy(), null)));
+                    yield fromFrance && set(() -> b.pending.put(e.id(),
+                            new Approved<>(e.id(), p, p.recordedBy(), null)));
                 }
                 case MinorsKinds.DETERMINATION -> {
                     DeterminationPayload p = MinorsKinds.read(entry.payload(), DeterminationPayload.class);
-                    yield fromFrance && set(() -> b.pending.put(e.id(), new Approved<>(e.id(), p, p.recordedBy(), null)));
+                    yield fromFrance && set(() -> b.pending.put(e.id(),
+                            new Approved<>(e.id(), p, p.recordedBy(), null)));
                 }
                 case MinorsKinds.APPROVAL -> fromFrance && b.approve(MinorsKinds.read(entry.payload(),
                         MinorsKinds.ApprovalPayload.class));
@@ -221,6 +227,7 @@ public record MinorState(String caseId, String requester, String responder, Case
     private static final class Builder {
         final CasePayload record;
         IdentificationPayload identification;
+        MinorsKinds.FamilyTracedPayload familyTraced;
         HomeAssessmentPayload homeAssessment;
         final Map<String, Approved<?>> pending = new LinkedHashMap<>();
         Approved<AssessmentPayload> assessment;
@@ -263,7 +270,7 @@ public record MinorState(String caseId, String requester, String responder, Case
             Approved<DeterminationPayload> latestDetermination = determination != null ? determination
                     : (Approved<DeterminationPayload>) latest(DeterminationPayload.class);
             return new MinorState(opening.caseRef().id(), requester, responder, record, identification,
-                    homeAssessment, latestAssessment, latestDetermination, judgeDecision, careArrangement,
+                    familyTraced, homeAssessment, latestAssessment, latestDetermination, judgeDecision, careArrangement,
                     followUpPlan, returnScheduledFor, returnedOn, Map.copyOf(visits), List.copyOf(steps),
                     opening.sentAt(), updated);
         }

@@ -5,5 +5,6 @@ import java.time.LocalDate;
 
 /** A minor's case as lists and figures read it (a row of the view, computed from its thread). */
 public record MinorSummary(String caseId, String reference, String displayName, String birthDate, MinorStatus status,
-        boolean identified, String decision, String centre, LocalDate returnedOn, int visitsOnTime, Instant openedAt) {
+        boolean identified, String decision, String centre, LocalDate returnedOn, int visitsOnTime, boolean traced,
+        Instant openedAt) {
 }

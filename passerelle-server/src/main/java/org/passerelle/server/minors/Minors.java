@@ -103,10 +103,14 @@ public class Minors {
         String judge = checks.required("judge", input.judge(), MinorsKinds.SHORT_MAX);
         String placement = checks.required("placement", input.placement(), MinorsKinds.SHORT_MAX);
         String guardian = checks.optional("guardian", input.guardian(), MinorsKinds.SHORT_MAX);
+        if (!"given".equals(input.tracingConsent()) && !"refused".equals(input.tracingConsent())) {
+            checks.fail("tracingConsent", "tracingConsent");
+        }
         checks.throwIfAny();
         String caseId = UuidV7.at(clock.instant()).toString();
         CasePayload payload = new CasePayload(new Person(input.names(), input.sex(), birth, birthPlace, father, mother),
-                new AgeAssessment(input.ageMethod(), conclusion), judge, placement, guardian, reference(caseId));
+                new AgeAssessment(input.ageMethod(), conclusion), judge, placement, guardian, reference(caseId),
+                input.tracingConsent());
         exchange.send(new CaseRef(caseId, MinorsKinds.CASE_TYPE), MinorsKinds.CASE,
                 List.of(properties.identifyingParty()), HANDLING, MinorsKinds.write(payload), List.of());
         audit.success(viewer, "minors.record", MinorsKinds.CASE_TYPE, caseId);
@@ -141,7 +145,8 @@ public class Minors {
         String id = checks.optional("personId", personId, 64);
         String text = checks.optional("note", note, MinorsKinds.TEXT_MAX);
         checks.throwIfAny();
-        send(viewer, state, MinorsKinds.IDENTIFICATION, new IdentificationPayload(outcome, id, text), "minors.identify");
+        send(viewer, state, MinorsKinds.IDENTIFICATION, new IdentificationPayload(outcome, id, text),
+                "minors.identify");
     }
 
     @CaseTransactional

@@ -34,6 +34,7 @@ public class MinorsKinds implements ExchangeKinds {
     public static final String RETURN_SCHEDULED = "minors.return-scheduled";
     public static final String RETURNED = "minors.returned";
     public static final String FOLLOW_UP_VISIT = "minors.follow-up-visit";
+    public static final String FAMILY_TRACED = "minors.family-traced";
 
     static final int NAME_MAX = 120;
     static final int SHORT_MAX = 200;
@@ -82,14 +83,33 @@ public class MinorsKinds implements ExchangeKinds {
         }
     }
 
-    /** France's record and its identification and family-tracing request. */
+    /**
+     * France's record and its identification and family-tracing request.
+     *
+     * @param tracingConsent {@code given} when the child (and their representative) agreed that their family be traced;
+     *        without it Morocco identifies the child but matches no family's request against them
+     */
     public record CasePayload(Person person, AgeAssessment ageAssessment, String judge, String placement,
-            String guardian, String reference) {
+            String guardian, String reference, String tracingConsent) {
 
         static PayloadSchema schema() {
             return PayloadSchema.object().object("person", Person.schema())
                     .object("ageAssessment", AgeAssessment.schema()).text("judge", SHORT_MAX)
-                    .text("placement", SHORT_MAX).optionalText("guardian", SHORT_MAX).text("reference", 20);
+                    .text("placement", SHORT_MAX).optionalText("guardian", SHORT_MAX).text("reference", 20)
+                    .optionalOneOf("tracingConsent", Set.of("given", "refused"));
+        }
+
+        public boolean tracingAllowed() {
+            return "given".equals(tracingConsent);
+        }
+    }
+
+    /** Morocco found the child's family through a family's tracing request, a person having confirmed the match. */
+    public record FamilyTracedPayload(String tracingReference, String fatherName, String motherName, String note) {
+
+        static PayloadSchema schema() {
+            return PayloadSchema.object().text("tracingReference", 20).optionalText("fatherName", NAME_MAX)
+                    .optionalText("motherName", NAME_MAX).optionalText("note", TEXT_MAX);
         }
     }
 
@@ -111,7 +131,7 @@ public class MinorsKinds implements ExchangeKinds {
         }
     }
 
-    /** The best-interests assessment: the child heard (when, by whom, in which language, interpreter) and the findings. */
+    /** The best-interests assessment: the child heard (when, by whom, in what language, interpreter), the findings. */
     public record AssessmentPayload(LocalDate heardOn, String heardBy, String language, String interpreter,
             String views, String family, String health, String schooling, String integration, String recordedBy) {
 
@@ -197,5 +217,6 @@ public class MinorsKinds implements ExchangeKinds {
         kinds.register(RETURN_SCHEDULED, ReturnPayload.schema());
         kinds.register(RETURNED, ReturnPayload.schema());
         kinds.register(FOLLOW_UP_VISIT, VisitPayload.schema());
+        kinds.register(FAMILY_TRACED, FamilyTracedPayload.schema());
     }
 }

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The minors' figures both parties publish, a pure function of the cases' rows (themselves computed from the
- * threads): cases recorded in each month, identified, determinations by outcome, returns, children staying in France,
- * follow-up visits reported on time. They are also the minors' indicators for the joint group.
+ * The minors' figures both parties publish, a pure function of the cases' rows (themselves computed from the threads):
+ * cases recorded in each month, identified, families traced, determinations by outcome, returns, children staying in
+ * France, follow-up visits reported on time. They are also the minors' indicators for the joint group.
  */
 @Component
 public class MinorsStatistics implements SharedIndicators {
@@ -28,6 +28,7 @@ public class MinorsStatistics implements SharedIndicators {
     private static final List<Figure> FIGURES = List.of(
             new Figure("minors.cases", List::size),
             new Figure("minors.identified", count(MinorSummary::identified)),
+            new Figure("minors.traced", count(MinorSummary::traced)),
             new Figure("minors.return-to-family", count(c -> "return-to-family".equals(c.decision()))),
             new Figure("minors.return-to-centre", count(c -> "return-to-centre".equals(c.decision()))),
             new Figure("minors.stay-in-france", count(c -> "stay-in-france".equals(c.decision()))),

@@ -22,7 +22,7 @@ class MinorsStore {
         this.jdbc = jdbc;
     }
 
-    /** Locks the case's row until the transaction ends (none yet at its first envelope), so its updates follow each other. */
+    /** Locks the case's row until the transaction ends (none at its first envelope): its updates follow each other. */
     void lock(String caseId) {
         jdbc.sql("SELECT case_id FROM minors_case WHERE case_id = :id FOR UPDATE").param("id", caseId)
                 .query(String.class).optional();
@@ -43,6 +43,7 @@ class MinorsStore {
         row.put("centre", state.careArrangement() == null ? null : state.careArrangement().centre());
         row.put("returned", state.returnedOn());
         row.put("visits", MinorsStatistics.visitsOnTime(state));
+        row.put("traced", state.familyTraced() != null);
         row.put("opened", utc(state.openedAt()));
         row.put("now", utc(now));
         int updated = jdbc.sql("""
@@ -50,15 +51,16 @@ class MinorsStore {
                     display_name = :name, birth_date = CAST(:birth AS VARCHAR(10)), status = :status,
                     identified = :identified, decision = CAST(:decision AS VARCHAR(40)),
                     centre = CAST(:centre AS VARCHAR(40)), returned_on = CAST(:returned AS DATE),
-                    visits_on_time = :visits, opened_at = :opened, updated_at = :now
+                    visits_on_time = :visits, traced = :traced, opened_at = :opened,
+                    updated_at = :now
                 WHERE case_id = :id""").params(row).update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO minors_case (case_id, reference, requester, responder, display_name, birth_date, status,
-                        identified, decision, centre, returned_on, visits_on_time, opened_at, updated_at)
+                        identified, decision, centre, returned_on, visits_on_time, traced, opened_at, updated_at)
                     VALUES (:id, :reference, :requester, :responder, :name, CAST(:birth AS VARCHAR(10)), :status,
                         :identified, CAST(:decision AS VARCHAR(40)), CAST(:centre AS VARCHAR(40)),
-                        CAST(:returned AS DATE), :visits, :opened, :now)""").params(row).update();
+                        CAST(:returned AS DATE), :visits, :traced, :opened, :now)""").params(row).update();
         }
     }
 
@@ -94,7 +96,8 @@ class MinorsStore {
         return new MinorSummary(rs.getString("case_id"), rs.getString("reference"), rs.getString("display_name"),
                 rs.getString("birth_date"), MinorStatus.valueOf(rs.getString("status")), rs.getBoolean("identified"),
                 rs.getString("decision"), rs.getString("centre"), rs.getObject("returned_on", LocalDate.class),
-                rs.getInt("visits_on_time"), rs.getObject("opened_at", OffsetDateTime.class).toInstant());
+                rs.getInt("visits_on_time"), rs.getBoolean("traced"),
+                rs.getObject("opened_at", OffsetDateTime.class).toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

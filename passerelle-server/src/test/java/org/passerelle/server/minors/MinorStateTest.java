@@ -58,7 +58,7 @@ class MinorStateTest {
     private void record() {
         send(france, MinorsKinds.CASE, new CasePayload(new Person(List.of("Youssef El Amrani", "يوسف العمراني"), "M",
                 "2010-05", "Tanger", "Mohamed", "Fatima"), new AgeAssessment("interview", "Minor, about 15"),
-                "Juge des enfants de Paris", "ASE de Paris", null, "MNA-1A2B3C4D"));
+                "Juge des enfants de Paris", "ASE de Paris", null, "MNA-1A2B3C4D", "given"));
     }
 
     @Test

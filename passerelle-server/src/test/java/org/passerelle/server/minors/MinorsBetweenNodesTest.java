@@ -57,11 +57,16 @@ class MinorsBetweenNodesTest {
     }
 
     private static String record(String name) {
+        return record(name, "Mohamed", "Fatima", "2010-05", true);
+    }
+
+    /** France's record, in Latin script only, as a French child-welfare office writes it. */
+    private static String record(String name, String father, String mother, String birth, boolean consent) {
         ApiClient.Answer created = frOfficer.post("/api/v1/minors/cases", ApiClient.json(Map.of(
-                "person", Map.of("names", List.of(name, "يوسف العمراني"), "sex", "M", "birthDate", "2010-05",
-                        "birthPlace", "Tanger", "fatherName", "Mohamed", "motherName", "Fatima"),
+                "person", Map.of("names", List.of(name), "sex", "M", "birthDate", birth, "birthPlace", "Tanger",
+                        "fatherName", father, "motherName", mother),
                 "ageAssessment", Map.of("method", "interview", "conclusion", "Mineur, environ 15 ans"),
-                "judge", "Juge des enfants de Paris", "placement", "ASE de Paris")));
+                "judge", "Juge des enfants de Paris", "placement", "ASE de Paris", "tracingConsent", consent)));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.json().path("caseId").asString();
     }
@@ -145,13 +150,58 @@ class MinorsBetweenNodesTest {
                 "person", Map.of("names", List.of(), "sex", "X", "birthDate", "3025"),
                 "ageAssessment", Map.of("method", "guess", "conclusion", ""), "judge", "", "placement", "")));
         assertThat(bad.status()).isEqualTo(400);
-        for (String field : List.of("names", "sex", "birthDate", "ageMethod", "ageConclusion", "judge", "placement")) {
+        for (String field : List.of("names", "sex", "birthDate", "ageMethod", "ageConclusion", "judge", "placement",
+                "tracingConsent")) {
             assertThat(bad.text()).contains("\"" + field + "\"");
         }
         ApiClient.Answer fromMorocco = maOfficer.post("/api/v1/minors/cases", ApiClient.json(Map.of(
                 "person", Map.of("names", List.of("X"), "sex", "M"), "ageAssessment",
-                Map.of("method", "interview", "conclusion", "x"), "judge", "x", "placement", "x")));
+                Map.of("method", "interview", "conclusion", "x"), "judge", "x", "placement", "x",
+                "tracingConsent", false)));
         assertThat(fromMorocco.status()).as("Morocco does not record France's minors").isEqualTo(409);
+    }
+
+    @Test
+    void aFamilysArabicRequestFindsTheChildFranceReportedInLatinScriptOnlyWithConsentAndAPersonConfirms() {
+        String withConsent = record("Youssef El Amrani", "Mohamed El Amrani", "Fatima Ouazzani", "2010-05", true);
+        String withoutConsent = record("Youssef Amrani", "Mohamed Amrani", "Fatima Ouazzani", "2010-05", false);
+        String stranger = record("Karim Bennani", "Hassan Bennani", "Naima Tazi", "2011-02", true);
+        await("the records on Morocco's node", () -> List.of(withConsent, withoutConsent, stranger).stream()
+                .allMatch(c -> maOfficer.get("/api/v1/minors/cases/" + c).status() == 200));
+        ApiClient.Answer noConsent = maOfficer.post("/api/v1/minors/tracing-requests", ApiClient.json(Map.of(
+                "names", List.of("يوسف العمراني"), "sex", "M", "filedBy", "الأم", "consent", false)));
+        assertThat(noConsent.status()).isEqualTo(400);
+        assertThat(noConsent.text()).contains("\"consent\"");
+        ApiClient.Answer filed = maOfficer.post("/api/v1/minors/tracing-requests", ApiClient.json(Map.of(
+                "names", List.of("يوسف العمراني"), "sex", "M", "birthDate", "2010", "birthPlace", "طنجة",
+                "fatherName", "محمد العمراني", "motherName", "فاطمة الوزاني",
+                "filedBy", "فاطمة الوزاني، الأم — 0661234567", "consent", true)));
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        String request = filed.json().path("id").asString();
+
+        JsonNode children = maOfficer.get("/api/v1/minors/tracing-requests/" + request + "/candidates").json();
+        assertThat(children.size()).isGreaterThanOrEqualTo(1);
+        assertThat(children.get(0).path("id").asString()).isEqualTo(withConsent);
+        assertThat(children.get(0).path("probability").asDouble()).isGreaterThan(0.5);
+        assertThat(children.valueStream().map(c -> c.path("id").asString()))
+                .as("a child without consent is never proposed").doesNotContain(withoutConsent);
+        // Both ways: from the child's case, the family's request is proposed; none for a child without consent.
+        assertThat(maOfficer.get("/api/v1/minors/cases/" + withConsent + "/tracing-candidates").json().get(0)
+                .path("id").asString()).isEqualTo(request);
+        assertThat(maOfficer.get("/api/v1/minors/cases/" + withoutConsent + "/tracing-candidates").json().size())
+                .isZero();
+        assertThat(frOfficer.get("/api/v1/minors/tracing-requests/" + request + "/candidates").status())
+                .as("the families' requests stay in Morocco").isEqualTo(409);
+
+        assertThat(maOfficer.post("/api/v1/minors/tracing-requests/" + request + "/confirm",
+                ApiClient.json(Map.of("caseId", withoutConsent))).status()).isEqualTo(409);
+        assertThat(maOfficer.post("/api/v1/minors/tracing-requests/" + request + "/confirm",
+                ApiClient.json(Map.of("caseId", withConsent, "note", "Parents joints par téléphone"))).status())
+                .isEqualTo(204);
+        assertThat(maOfficer.post("/api/v1/minors/tracing-requests/" + request + "/confirm",
+                ApiClient.json(Map.of("caseId", withConsent))).status()).as("confirmed once").isEqualTo(409);
+        await("the family traced, in France", () -> read(frOfficer, withConsent).path("familyTraced")
+                .path("fatherName").asString().equals("محمد العمراني"));
     }
 
     @Test

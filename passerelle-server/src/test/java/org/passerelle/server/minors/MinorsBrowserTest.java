@@ -18,7 +18,8 @@ import org.passerelle.server.support.TwoNodes;
 
 /**
  * A minor's case in a real browser across two real nodes: France records the child (errors first), Morocco answers
- * in Arabic (identification, home assessment, a place in a centre, the follow-up plan), France's officers run the
+ * in Arabic (identification, a family's tracing request matched to the child and confirmed, home assessment, a place
+ * in a centre, the follow-up plan), France's officers run the
  * determination with a second officer's approval and the judge's decision; the return is refused with each missing
  * safeguard named, then scheduled and carried out, and Morocco reports the first follow-up visit. Every page is
  * checked with axe; screenshots go to target/screenshots.
@@ -76,6 +77,7 @@ class MinorsBrowserTest {
         browser.find(By.id("ageConclusion")).sendKeys("Mineur, environ 15 ans ; le doute lui profite");
         browser.find(By.id("judge")).sendKeys("Juge des enfants de Paris");
         browser.find(By.id("placement")).sendKeys("ASE de Paris, foyer Saint-Maur");
+        browser.find(By.cssSelector("#tracingConsent option[value='given']")).click();
         browser.submit(By.cssSelector("form[action='/minors/cases'] button[type=submit]"));
         browser.waitFor(By.id("case-status"), 10);
         String path = browser.currentUrl().substring(france.length()).replaceAll("\\?.*", "");
@@ -93,6 +95,22 @@ class MinorsBrowserTest {
         browser.find(By.id("note")).sendKeys("عثر على رسم الازدياد بطنجة");
         browser.submit(By.cssSelector("form[action$='/identification'] button[type=submit]"));
         browser.waitFor(By.id("case-status"), 10);
+        // A family in Tangier asks to trace the child: the engine proposes the reported child, an officer confirms.
+        browser.open(morocco + "/minors/tracing/new?lang=ar");
+        browser.find(By.id("names")).sendKeys("يوسف العمراني");
+        browser.find(By.cssSelector("#sex option[value='M']")).click();
+        browser.find(By.id("birthDate")).sendKeys("2010");
+        browser.find(By.id("fatherName")).sendKeys("محمد العمراني");
+        browser.find(By.id("motherName")).sendKeys("فاطمة الوزاني");
+        browser.find(By.id("filedBy")).sendKeys("فاطمة الوزاني، الأم");
+        browser.submit(By.cssSelector("form[action='/minors/tracing'] button[type=submit]"));
+        assertThat(browser.find(By.cssSelector(".error-summary a[href='#consent']")).isDisplayed()).isTrue();
+        browser.click(By.id("consent"));
+        browser.submit(By.cssSelector("form[action='/minors/tracing'] button[type=submit]"));
+        browser.waitFor(By.id("tracing-matches"), 10);
+        browser.checkPage("ar-minors-tracing");
+        browser.submit(By.cssSelector("#tracing-matches form button"));
+        browser.waitFor(By.id("family-traced"), 10);
         browser.click(By.cssSelector("#step-home-assessment summary"));
         browser.find(By.id("situation")).sendKeys("الوالدان بطنجة، سكن مستقر");
         browser.find(By.cssSelector("#familyWilling option[value='no']")).click();

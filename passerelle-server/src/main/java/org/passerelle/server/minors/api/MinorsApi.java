@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.passerelle.server.i18n.Language;
 import org.passerelle.server.i18n.Messages;
+import org.passerelle.server.minors.FamilyTracing;
 import org.passerelle.server.minors.MinorState;
 import org.passerelle.server.minors.MinorSummary;
 import org.passerelle.server.minors.Minors;
 import org.passerelle.server.minors.MinorsKinds;
 import org.passerelle.server.minors.NewMinorCase;
+import org.passerelle.server.minors.NewTracingRequest;
 import org.passerelle.server.minors.ReturnBlockedException;
+import org.passerelle.server.minors.TracingRequest;
 import org.passerelle.server.shared.FieldChecks;
 import org.passerelle.server.shared.Page;
 import org.passerelle.server.shared.SharedIndicators;
@@ -46,11 +49,61 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class MinorsApi {
 
     private final Minors minors;
+    private final FamilyTracing tracing;
     private final Messages messages;
 
-    MinorsApi(Minors minors, Messages messages) {
+    MinorsApi(Minors minors, FamilyTracing tracing, Messages messages) {
         this.minors = minors;
+        this.tracing = tracing;
         this.messages = messages;
+    }
+
+    /** A family's tracing request (Morocco); {@code consent}: the family agrees that the child's data be matched. */
+    record TracingBody(List<String> names, String sex, String birthDate, String birthPlace, String fatherName,
+            String motherName, String filedBy, Boolean consent) {
+    }
+
+    record Filed(String id) {
+    }
+
+    record ConfirmBody(String caseId, String note) {
+    }
+
+    @Operation(summary = "File a family's request to trace a child (Morocco; refused without the family's consent)")
+    @PostMapping("/tracing-requests")
+    @ResponseStatus(HttpStatus.CREATED)
+    Filed fileTracing(Viewer viewer, @RequestBody TracingBody body) {
+        return new Filed(tracing.file(viewer, new NewTracingRequest(body.names(), body.sex(), body.birthDate(),
+                body.birthPlace(), body.fatherName(), body.motherName(), body.filedBy(),
+                Boolean.TRUE.equals(body.consent()))));
+    }
+
+    @Operation(summary = "Families' tracing requests, newest first (Morocco)")
+    @GetMapping("/tracing-requests")
+    List<TracingRequest> tracingRequests(Viewer viewer, @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_SIZE) int size) {
+        return tracing.requests(viewer, page, size).items();
+    }
+
+    @Operation(summary = "The reported children (with tracing consent) who may be the child a family asks about,"
+            + " best first, across scripts (Morocco)")
+    @GetMapping("/tracing-requests/{id}/candidates")
+    List<FamilyTracing.Match> childrenFor(Viewer viewer, @PathVariable String id) {
+        return tracing.childrenFor(viewer, id);
+    }
+
+    @Operation(summary = "The families' requests that may concern a reported child, best first (Morocco)")
+    @GetMapping("/cases/{caseId}/tracing-candidates")
+    List<FamilyTracing.Match> requestsFor(Viewer viewer, @PathVariable String caseId) {
+        return tracing.requestsFor(viewer, caseId);
+    }
+
+    @Operation(summary = "An officer confirms that a family's request is about a reported child; France is told"
+            + " through the case's thread (Morocco)")
+    @PostMapping("/tracing-requests/{id}/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void confirm(Viewer viewer, @PathVariable String id, @RequestBody ConfirmBody body) {
+        tracing.confirm(viewer, id, body.caseId(), body.note());
     }
 
     record PersonBody(List<String> names, String sex, String birthDate, String birthPlace, String fatherName,
@@ -60,9 +113,12 @@ class MinorsApi {
     record AgeAssessmentBody(String method, String conclusion) {
     }
 
-    /** France's record; {@code ageAssessment.method} is documents, interview, medical or combined. */
+    /**
+     * France's record; {@code ageAssessment.method} is documents, interview, medical or combined; {@code
+     * tracingConsent} says whether the child agreed that their family be traced.
+     */
     record CaseBody(PersonBody person, AgeAssessmentBody ageAssessment, String judge, String placement,
-            String guardian) {
+            String guardian, Boolean tracingConsent) {
     }
 
     record Created(String caseId) {
@@ -81,7 +137,8 @@ class MinorsApi {
 
     /** A case: the contract's {@code caseId} and {@code status}, and what the thread holds. */
     record CaseView(String caseId, String reference, String status, MinorsKinds.CasePayload record,
-            MinorsKinds.IdentificationPayload identification, MinorsKinds.HomeAssessmentPayload homeAssessment,
+            MinorsKinds.IdentificationPayload identification, MinorsKinds.FamilyTracedPayload familyTraced,
+            MinorsKinds.HomeAssessmentPayload homeAssessment,
             ApprovedView assessment, ApprovedView determination, MinorsKinds.JudgeDecisionPayload judgeDecision,
             MinorsKinds.CareArrangementPayload careArrangement, MinorsKinds.FollowUpPlanPayload followUpPlan,
             LocalDate returnScheduledFor, LocalDate returnedOn, Map<String, MinorsKinds.VisitPayload> visits,
@@ -89,7 +146,8 @@ class MinorsApi {
 
         static CaseView of(MinorState s, LocalDate today) {
             return new CaseView(s.caseId(), s.reference(), s.status().apiName(), s.record(), s.identification(),
-                    s.homeAssessment(), ApprovedView.of(s.assessment()), ApprovedView.of(s.determination()),
+                    s.familyTraced(), s.homeAssessment(), ApprovedView.of(s.assessment()),
+                    ApprovedView.of(s.determination()),
                     s.judgeDecision(), s.careArrangement(), s.followUpPlan(), s.returnScheduledFor(), s.returnedOn(),
                     s.visits(), s.overdueVisits(today), s.missingForReturn(), s.steps().stream()
                             .map(st -> new StepView(st.envelopeId(), st.kind(), st.from(), st.sentAt(), st.counted()))
@@ -124,7 +182,7 @@ class MinorsApi {
         AgeAssessmentBody age = body.ageAssessment() == null ? new AgeAssessmentBody(null, null) : body.ageAssessment();
         return new Created(minors.record(viewer, new NewMinorCase(p.names(), p.sex(), p.birthDate(), p.birthPlace(),
                 p.fatherName(), p.motherName(), age.method(), age.conclusion(), body.judge(), body.placement(),
-                body.guardian())));
+                body.guardian(), body.tracingConsent() == null ? null : body.tracingConsent() ? "given" : "refused")));
     }
 
     @Operation(summary = "The cases, newest first (q: a reference or part of a name), a page at a time")
@@ -161,7 +219,8 @@ class MinorsApi {
     void step(Viewer viewer, @PathVariable String caseId, @PathVariable String step, @RequestBody StepBody body) {
         Map<String, String> f = body.fields() == null ? Map.of() : body.fields();
         switch (step) {
-            case "identification" -> minors.identify(viewer, caseId, f.get("outcome"), f.get("personId"), f.get("note"));
+            case "identification" -> minors.identify(viewer, caseId, f.get("outcome"), f.get("personId"),
+                    f.get("note"));
             case "home-assessment" -> minors.assessHome(viewer, caseId, f.get("situation"), f.get("familyWilling"));
             case "care-arrangement" -> minors.arrangeCare(viewer, caseId, f.get("kind"), f.get("familyAcceptedOn"),
                     f.get("centre"), f.get("note"));
@@ -183,7 +242,8 @@ class MinorsApi {
     List<SharedIndicators.Indicator> statistics(Viewer viewer, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         YearMonth last = FieldChecks.month("to", to, minors.thisMonth(), "minors.error.month");
-        return minors.statistics(viewer, FieldChecks.month("from", from, last.minusMonths(11), "minors.error.month"), last);
+        return minors.statistics(viewer, FieldChecks.month("from", from, last.minusMonths(11), "minors.error.month"),
+                last);
     }
 
     /** A blocked return: 409 with the contract's {@code missing} codes and their labels in the caller's language. */

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.passerelle.server.minors.FamilyTracing;
 import org.passerelle.server.minors.MinorState;
 import org.passerelle.server.minors.Minors;
 import org.passerelle.server.minors.NewMinorCase;
+import org.passerelle.server.minors.NewTracingRequest;
 import org.passerelle.server.minors.ReturnBlockedException;
 import org.passerelle.server.shared.InvalidInputException;
 import org.passerelle.server.shared.Page;
@@ -32,9 +34,11 @@ import org.springframework.web.server.ResponseStatusException;
 class MinorsPages {
 
     private final Minors minors;
+    private final FamilyTracing tracing;
 
-    MinorsPages(Minors minors) {
+    MinorsPages(Minors minors, FamilyTracing tracing) {
         this.minors = minors;
+        this.tracing = tracing;
     }
 
     @GetMapping("/minors")
@@ -57,7 +61,8 @@ class MinorsPages {
             return "redirect:/minors/cases/" + minors.record(viewer, new NewMinorCase(
                     lines(form.getOrDefault("names", "")), form.get("sex"), form.get("birthDate"),
                     form.get("birthPlace"), form.get("fatherName"), form.get("motherName"), form.get("ageMethod"),
-                    form.get("ageConclusion"), form.get("judge"), form.get("placement"), form.get("guardian")));
+                    form.get("ageConclusion"), form.get("judge"), form.get("placement"), form.get("guardian"),
+                    form.get("tracingConsent")));
         } catch (InvalidInputException e) {
             return form(model, form, FormErrors.of(e));
         }
@@ -84,8 +89,9 @@ class MinorsPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("state", state);
         model.addAttribute("today", minors.today());
-        model.addAttribute("recordingSide", minors.properties().recordingParty().equals(viewer.party()));
+        model.addAttribute("recordingSide", recordingSide(viewer));
         model.addAttribute("centres", minors.centres(viewer));
+        model.addAttribute("tracingMatches", recordingSide(viewer) ? List.of() : tracing.requestsFor(viewer, caseId));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "minors/case";
@@ -125,6 +131,68 @@ class MinorsPages {
                     .map(code -> new FormErrors.Error("", "minors.safeguard.missing." + code)).toList());
         } catch (RefusedException e) {
             return caseView(viewer, caseId, model, form, FormErrors.of(e));
+        }
+    }
+
+    private boolean recordingSide(Viewer viewer) {
+        return minors.properties().recordingParty().equals(viewer.party());
+    }
+
+    @GetMapping("/minors/tracing")
+    String tracingRequests(Viewer viewer, @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("requests", tracing.requests(viewer, page, Page.DEFAULT_SIZE));
+        return "minors/tracing-list";
+    }
+
+    @GetMapping("/minors/tracing/new")
+    String newTracing(Model model) {
+        return tracingForm(model, Map.of(), List.of());
+    }
+
+    @PostMapping("/minors/tracing")
+    String fileTracing(Viewer viewer, @RequestParam Map<String, String> form, Model model) {
+        try {
+            return "redirect:/minors/tracing/" + tracing.file(viewer, new NewTracingRequest(
+                    lines(form.getOrDefault("names", "")), form.get("sex"), form.get("birthDate"),
+                    form.get("birthPlace"), form.get("fatherName"), form.get("motherName"), form.get("filedBy"),
+                    "yes".equals(form.get("consent"))));
+        } catch (InvalidInputException e) {
+            return tracingForm(model, form, FormErrors.of(e));
+        }
+    }
+
+    private static String tracingForm(Model model, Map<String, String> form, List<FormErrors.Error> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "minors/tracing-new";
+    }
+
+    @GetMapping("/minors/tracing/{id}")
+    String tracingRequest(Viewer viewer, @PathVariable String id, Model model) {
+        return tracingView(viewer, id, model, List.of());
+    }
+
+    private String tracingView(Viewer viewer, String id, Model model, List<FormErrors.Error> errors) {
+        model.addAttribute("request", tracing.request(viewer, id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("matches", tracing.childrenFor(viewer, id));
+        model.addAttribute("errors", errors);
+        return "minors/tracing";
+    }
+
+    /** An officer confirms a match, from the request's page or the child's. */
+    @PostMapping("/minors/tracing/{id}/confirm")
+    String confirm(Viewer viewer, @PathVariable String id, @RequestParam String caseId,
+            @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "request") String from,
+            Model model) {
+        try {
+            tracing.confirm(viewer, id, caseId, note);
+            return "redirect:/minors/cases/" + caseId;
+        } catch (RefusedException | InvalidInputException e) {
+            List<FormErrors.Error> errors = e instanceof RefusedException refused ? FormErrors.of(refused)
+                    : FormErrors.of((InvalidInputException) e);
+            return "case".equals(from) ? caseView(viewer, caseId, model, Map.of(), errors)
+                    : tracingView(viewer, id, model, errors);
         }
     }
 

@@ -38,6 +38,7 @@ public class Exchange {
     private final EnvelopeStore envelopes;
     private final DeliveryStore deliveries;
     private final AttachmentFiles files;
+    private final Purges purges;
     private final NodeIdentity identity;
     private final PartyDirectory parties;
     private final KindRegistry kinds;
@@ -48,12 +49,13 @@ public class Exchange {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Exchange(EnvelopeStore envelopes, DeliveryStore deliveries, AttachmentFiles files, NodeIdentity identity,
-            PartyDirectory parties, KindRegistry kinds, EnvelopeVerifier verifier, Outbox outbox, OutboxWorker worker,
-            PeerTransport transport, AuditTrail audit, Clock clock) {
+    Exchange(EnvelopeStore envelopes, DeliveryStore deliveries, AttachmentFiles files, Purges purges,
+            NodeIdentity identity, PartyDirectory parties, KindRegistry kinds, EnvelopeVerifier verifier, Outbox outbox,
+            OutboxWorker worker, PeerTransport transport, AuditTrail audit, Clock clock) {
         this.envelopes = envelopes;
         this.deliveries = deliveries;
         this.files = files;
+        this.purges = purges;
         this.identity = identity;
         this.parties = parties;
         this.kinds = kinds;
@@ -134,6 +136,23 @@ public class Exchange {
         ObjectNode payload = EnvelopeJson.object().put("envelope", target.id()).put("hash", target.hash())
                 .put("reason", reason);
         return send(target.caseRef(), ProtocolKinds.RETRACTION, target.to(), target.handling(), payload, List.of());
+    }
+
+    /**
+     * Drops the payload of every envelope of a case held here but {@code keep} (the notice of the purge itself, which
+     * holds nothing personal): a module's retention rule, applied on this node. Ids, hashes and signatures remain, so
+     * the thread's proofs hold. In the caller's transaction; returns how many envelopes were purged.
+     */
+    @Transactional
+    public int purgeCase(String caseId, String keep) {
+        Instant now = clock.instant();
+        List<Envelope> thread = envelopes.threadEnvelopes(caseId);
+        List<Envelope> purged = thread.stream().filter(e -> !e.id().equals(keep)).toList();
+        purged.forEach(envelope -> purges.purge(envelope, now));
+        if (!thread.isEmpty()) {
+            audit.success("envelope.purge", thread.get(0).caseRef().type(), caseId);
+        }
+        return purged.size();
     }
 
     /** Replaces the content of one of this node's envelopes; recipients purge the old content. */

@@ -35,8 +35,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,6 +55,7 @@ class Inbox {
     private final EnvelopeVerifier verifier;
     private final EnvelopeStore envelopes;
     private final AttachmentFiles files;
+    private final Purges purges;
     private final NodeIdentity identity;
     private final PartyDirectory parties;
     private final ApplicationEventPublisher events;
@@ -66,12 +65,13 @@ class Inbox {
     private final ExchangeProperties properties;
     private final Clock clock;
 
-    Inbox(EnvelopeVerifier verifier, EnvelopeStore envelopes, AttachmentFiles files, NodeIdentity identity,
-            PartyDirectory parties, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+    Inbox(EnvelopeVerifier verifier, EnvelopeStore envelopes, AttachmentFiles files, Purges purges,
+            NodeIdentity identity, PartyDirectory parties, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
             AuditLog audit, ExchangeProperties properties, Clock clock) {
         this.verifier = verifier;
         this.envelopes = envelopes;
         this.files = files;
+        this.purges = purges;
         this.identity = identity;
         this.parties = parties;
         this.events = events;
@@ -324,8 +324,7 @@ class Inbox {
                 throw new EnvelopeRejectedException(RejectionReason.SCHEMA_VIOLATION,
                         envelope.kind() + " names no envelope of its sender held here");
             }
-            envelopes.purge(target.get(), now);
-            deleteOrphanedAttachmentsAfterCommit(target.get());
+            purges.purge(target.get(), now);
             outcome = ProtocolKinds.RETRACTION.equals(envelope.kind()) ? "purged" : "corrected";
             current = CaseThread.of(envelopes.threadEnvelopes(envelope.caseRef().id()));
         } else {
@@ -341,23 +340,6 @@ class Inbox {
         if (!stored.isEmpty()) {
             events.publishEvent(new CaseEnvelopesStored(stored));
         }
-    }
-
-    /**
-     * A purge drops the payload; the attachments' bytes go too once no envelope holding its content names them.
-     * Only after the commit: a batch rolled back and handled again must still find them.
-     */
-    private void deleteOrphanedAttachmentsAfterCommit(Envelope purged) {
-        List<String> hashes = purged.attachments().stream().map(AttachmentRef::sha256).toList();
-        if (hashes.isEmpty()) {
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                hashes.stream().filter(sha -> !envelopes.attachmentHeld(sha)).forEach(files::delete);
-            }
-        });
     }
 
     /** Retractions and corrections, which purge an earlier envelope of their sender. */

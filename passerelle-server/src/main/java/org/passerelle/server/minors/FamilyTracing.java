@@ -98,14 +98,14 @@ public class FamilyTracing {
         return id;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Page<TracingRequest> requests(Viewer viewer, int page, int size) {
         requireMoroccanOfficer(viewer);
         audit.success(viewer, "minors.tracing.list", "minors-tracing", null);
         return store.list(Page.number(page), Page.size(size));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<TracingRequest> request(Viewer viewer, String id) {
         requireMoroccanOfficer(viewer);
         Optional<TracingRequest> found = store.find(id);
@@ -184,6 +184,14 @@ public class FamilyTracing {
             MinorsKinds.Person child = state.record().person();
             registry.add(IdentityBook.REPORTED_MINORS, person(state.caseId(), child.names(), child.sex(),
                     child.birthDate(), child.birthPlace(), child.fatherName(), child.motherName()));
+        }
+    }
+
+    /** A purged child leaves the tracing book: the entry is blanked (no name, no date: it matches nothing again). */
+    void forget(String caseId) {
+        if (parties.self().code().equals(properties.identifyingParty())) {
+            registry.add(IdentityBook.REPORTED_MINORS, new PersonRecord(caseId, List.of(), Sex.UNKNOWN, List.of(), null,
+                    null, null));
         }
     }
 

@@ -148,10 +148,54 @@ public record MinorState(String caseId, String requester, String responder, Case
     /** Days after a visit's month falls due before it is flagged overdue. */
     static final int VISIT_GRACE_DAYS = 14;
 
-    /** Whether the thread holds France's record (not retracted): one that {@link #of} can read. */
+    /** Whether the thread holds France's record, not retracted nor purged: one that {@link #of} can read. */
     public static boolean holdsRecord(CaseThread thread) {
-        return thread.entries().stream()
+        return !purged(thread) && thread.entries().stream()
                 .anyMatch(e -> MinorsKinds.CASE.equals(e.envelope().kind()) && e.payload() != null);
+    }
+
+    /** Whether a party's retention ended the case (its payloads are dropped on both nodes). */
+    public static boolean purged(CaseThread thread) {
+        return thread.entries().stream().anyMatch(e -> MinorsKinds.PURGED.equals(e.envelope().kind()));
+    }
+
+    /**
+     * The day the case closed: the last follow-up month after a return, or the judge's decision that the child stays;
+     * empty while it is open.
+     */
+    public Optional<LocalDate> closedOn() {
+        if (returnedOn != null && followUpPlan != null) {
+            long last = followUpPlan.months().stream().mapToLong(Long::parseLong).max().orElse(0);
+            return Optional.of(returnedOn.plusMonths(last));
+        }
+        if (judgeDecision != null && "stay".equals(judgeDecision.authorises())) {
+            return Optional.of(judgeDecision.date());
+        }
+        return Optional.empty();
+    }
+
+    /** The day the child comes of age, from the declared birth date (the year's last day when only the year is known). */
+    public Optional<LocalDate> majorityOn() {
+        String birth = record.person().birthDate();
+        if (birth == null) {
+            return Optional.empty();
+        }
+        String[] parts = birth.split("-");
+        LocalDate born = parts.length == 3 ? LocalDate.parse(birth)
+                : parts.length == 2 ? java.time.YearMonth.parse(birth).atEndOfMonth()
+                : LocalDate.of(Integer.parseInt(parts[0]), 12, 31);
+        return Optional.of(born.plusYears(18));
+    }
+
+    /** When and by which rule this party's retention ends the case: the earlier of the two rules that apply. */
+    public Optional<MinorsKinds.PurgePayload> purgeDue(java.time.Duration afterClosure,
+            java.time.Duration afterMajority) {
+        Optional<MinorsKinds.PurgePayload> byClosure = closedOn()
+                .map(d -> new MinorsKinds.PurgePayload("after-closure", d.plusDays(afterClosure.toDays())));
+        Optional<MinorsKinds.PurgePayload> byMajority = majorityOn()
+                .map(d -> new MinorsKinds.PurgePayload("after-majority", d.plusDays(afterMajority.toDays())));
+        return java.util.stream.Stream.of(byClosure, byMajority).flatMap(Optional::stream)
+                .min(java.util.Comparator.comparing(MinorsKinds.PurgePayload::dueOn));
     }
 
     /** The state of a case from its thread; the thread must hold France's record. */

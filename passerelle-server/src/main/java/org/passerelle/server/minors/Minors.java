@@ -314,7 +314,7 @@ public class Minors {
 
     // Reading
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Page<MinorSummary> list(Viewer viewer, String query, int page, int size) {
         requireOfficer(viewer);
         audit.success(viewer, "minors.list", MinorsKinds.CASE_TYPE, null);
@@ -356,6 +356,41 @@ public class Minors {
     public List<SharedIndicators.Indicator> statistics(Viewer viewer, YearMonth from, YearMonth to) {
         requireOfficer(viewer);
         return statistics.indicators(from, to);
+    }
+
+    /**
+     * A case this node purged under a party's retention: its reference, the rule and day, who decided (this party, or
+     * the other whose notice arrived), and the other node's receipt of the notice when this party sent it.
+     */
+    public record Purge(String caseId, String reference, String rule, LocalDate dueOn, java.time.Instant purgedAt,
+            String decidedBy, String confirmedBy, java.time.Instant confirmedAt, boolean confirmed) {
+
+        /** {@code confirmed}: proven on both sides (the notice came from the other party, or its receipt is here). */
+        Purge(String caseId, String reference, String rule, LocalDate dueOn, java.time.Instant purgedAt,
+                String decidedBy, String confirmedBy, java.time.Instant confirmedAt) {
+            this(caseId, reference, rule, dueOn, purgedAt, decidedBy, confirmedBy, confirmedAt, confirmedAt != null);
+        }
+    }
+
+    /** The purges this node carried out, newest first, for child-protection officers and the data-protection officer. */
+    @Transactional
+    public List<Purge> purges(Viewer viewer) {
+        if (!viewer.isNode() && !viewer.has(Role.CHILD_PROTECTION_OFFICER) && !viewer.has(Role.AUDITOR)) {
+            throw new AccessDeniedException("Purges are for child-protection officers and the data-protection officer");
+        }
+        audit.success(viewer, "minors.purges.read", MinorsKinds.CASE_TYPE, null);
+        return store.purges().stream().map(row -> {
+            org.passerelle.server.exchange.EnvelopeRecord notice = exchange.records(row.caseId()).stream()
+                    .filter(r -> r.envelope().id().equals(row.noticeId())).findFirst().orElse(null);
+            if (notice == null || notice.incoming()) {
+                return new Purge(row.caseId(), row.reference(), row.rule(), row.dueOn(), row.purgedAt(),
+                        notice == null ? null : notice.envelope().from(), parties.self().code(), row.purgedAt());
+            }
+            var receipt = notice.deliveries().stream().filter(d -> d.receiptOutcome() != null).findFirst();
+            return new Purge(row.caseId(), row.reference(), row.rule(), row.dueOn(), row.purgedAt(),
+                    parties.self().code(), receipt.map(org.passerelle.server.exchange.Delivery::peer).orElse(null),
+                    receipt.map(org.passerelle.server.exchange.Delivery::settledAt).orElse(null));
+        }).toList();
     }
 
     public YearMonth thisMonth() {

@@ -35,6 +35,7 @@ public class MinorsKinds implements ExchangeKinds {
     public static final String RETURNED = "minors.returned";
     public static final String FOLLOW_UP_VISIT = "minors.follow-up-visit";
     public static final String FAMILY_TRACED = "minors.family-traced";
+    public static final String PURGED = "minors.purged";
 
     static final int NAME_MAX = 120;
     static final int SHORT_MAX = 200;
@@ -203,6 +204,17 @@ public class MinorsKinds implements ExchangeKinds {
         }
     }
 
+    /**
+     * The notice that a party's retention rule ended the case: both nodes drop every payload of its thread but this
+     * notice, which holds nothing personal; the receipt of it is the other node's confirmation.
+     */
+    public record PurgePayload(String rule, LocalDate dueOn) {
+
+        static PayloadSchema schema() {
+            return PayloadSchema.object().oneOf("rule", Set.of("after-closure", "after-majority")).date("dueOn");
+        }
+    }
+
     @Override
     public void register(KindRegistry kinds) {
         kinds.register(CASE, CasePayload.schema());
@@ -218,5 +230,6 @@ public class MinorsKinds implements ExchangeKinds {
         kinds.register(RETURNED, ReturnPayload.schema());
         kinds.register(FOLLOW_UP_VISIT, VisitPayload.schema());
         kinds.register(FAMILY_TRACED, FamilyTracedPayload.schema());
+        kinds.register(PURGED, PurgePayload.schema());
     }
 }

@@ -64,6 +64,41 @@ class MinorsStore {
         }
     }
 
+    void delete(String caseId) {
+        jdbc.sql("DELETE FROM minors_case WHERE case_id = :id").param("id", caseId).update();
+    }
+
+    /** Every case held here, by id: what the retention purge looks through. */
+    List<String> caseIds() {
+        return jdbc.sql("SELECT case_id FROM minors_case ORDER BY case_id").query(String.class).list();
+    }
+
+    /**
+     * Remembers a purge (nothing personal: the reference, the rule, the day) for the data-protection officer, once:
+     * both parties' rules may end the same case.
+     */
+    void recordPurge(String caseId, String reference, String rule, java.time.LocalDate dueOn, String noticeId,
+            Instant at) {
+        jdbc.sql("""
+                INSERT INTO minors_purge (case_id, reference, rule, due_on, notice_id, purged_at)
+                SELECT :id, :reference, :rule, CAST(:due AS DATE), :notice, CAST(:at AS TIMESTAMP WITH TIME ZONE)
+                FROM (VALUES (1)) AS one (n)
+                WHERE NOT EXISTS (SELECT 1 FROM minors_purge WHERE case_id = :id)""").param("id", caseId)
+                .param("reference", reference).param("rule", rule).param("due", dueOn).param("notice", noticeId)
+                .param("at", utc(at)).update();
+    }
+
+    /** A purge as the data-protection officer's list shows it. */
+    record PurgeRow(String caseId, String reference, String rule, LocalDate dueOn, String noticeId, Instant purgedAt) {
+    }
+
+    List<PurgeRow> purges() {
+        return jdbc.sql("SELECT * FROM minors_purge ORDER BY purged_at DESC, case_id").query((rs, n) -> new PurgeRow(
+                rs.getString("case_id"), rs.getString("reference"), rs.getString("rule"),
+                rs.getObject("due_on", LocalDate.class), rs.getString("notice_id"),
+                rs.getObject("purged_at", OffsetDateTime.class).toInstant())).list();
+    }
+
     Page<MinorSummary> list(String query, int page, int size) {
         String where = query == null || query.isBlank() ? ""
                 : " WHERE LOWER(display_name) LIKE :q OR LOWER(reference) LIKE :q";

@@ -83,6 +83,9 @@ class MinorsBrowserTest {
         String path = browser.currentUrl().substring(france.length()).replaceAll("\\?.*", "");
         String caseId = path.substring(path.lastIndexOf('/') + 1);
         browser.checkPage("fr-minors-recorded");
+        browser.open(france + "/minors?lang=fr");
+        assertThat(browser.find(By.tagName("table")).getText()).contains("Youssef El Amrani");
+        browser.checkPage("fr-minors-list");
         browser.signOut(france);
 
         await("the case on Morocco's node", () -> nodes.morocco().bean(Minors.class).read(Viewer.node(), caseId)
@@ -185,6 +188,10 @@ class MinorsBrowserTest {
         browser.open(morocco + "/minors/centres?lang=ar");
         assertThat(browser.find(By.id("centres")).getText()).contains("39");
         browser.checkPage("ar-minors-centres");
+        browser.open(morocco + "/minors/purges?lang=ar");
+        browser.checkPage("ar-minors-purges");
+        browser.open(morocco + "/minors/tracing?lang=ar");
+        browser.checkPage("ar-minors-tracing-list");
         browser.signOut(morocco);
     }
 }

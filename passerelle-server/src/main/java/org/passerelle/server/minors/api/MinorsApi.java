@@ -237,6 +237,13 @@ class MinorsApi {
         }
     }
 
+    @Operation(summary = "The cases purged under a party's retention on this node, each with the other node's"
+            + " confirmation (child-protection officers and the data-protection officer)")
+    @GetMapping("/purges")
+    List<Minors.Purge> purges(Viewer viewer) {
+        return minors.purges(viewer);
+    }
+
     @Operation(summary = "The minors' figures by month of recording (both nodes, the same)")
     @GetMapping("/statistics")
     List<SharedIndicators.Indicator> statistics(Viewer viewer, @RequestParam(required = false) String from,

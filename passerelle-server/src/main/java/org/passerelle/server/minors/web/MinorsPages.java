@@ -196,6 +196,15 @@ class MinorsPages {
         }
     }
 
+    /** The purges carried out here, with the other node's confirmation, for officers and the data-protection officer. */
+    @GetMapping("/minors/purges")
+    @PreAuthorize("hasAnyRole('CHILD_PROTECTION_OFFICER', 'AUDITOR')")
+    String purges(Viewer viewer, Model model) {
+        model.addAttribute("purges", minors.purges(viewer));
+        model.addAttribute("retention", minors.properties());
+        return "minors/purges";
+    }
+
     @GetMapping("/minors/centres")
     String centres(Viewer viewer, Model model) {
         model.addAttribute("centres", minors.centres(viewer));

@@ -17,3 +17,13 @@ CREATE TABLE minors_tracing_request (
 );
 CREATE INDEX minors_tracing_by_filing ON minors_tracing_request (filed_at);
 ALTER TABLE minors_case ADD COLUMN traced BOOLEAN DEFAULT FALSE NOT NULL;
+
+-- Cases a party's retention purged (nothing personal: the reference, the rule, the day), for the data-protection officer.
+CREATE TABLE minors_purge (
+    case_id    VARCHAR(100) PRIMARY KEY,
+    reference  VARCHAR(20)  NOT NULL,
+    rule       VARCHAR(20)  NOT NULL,
+    due_on     DATE         NOT NULL,
+    notice_id  VARCHAR(100) NOT NULL,
+    purged_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -56,6 +56,14 @@ class InformationRequestStore {
                 .addValue("due", utc(state.dueAt())).addValue("now", utc(now))).toArray(SqlParameterSource[]::new));
     }
 
+    /** The requests opened from {@code from} (included) to {@code to} (excluded), by id: the shared figures' cohort. */
+    List<String> openedBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT case_id FROM intel_information_request WHERE opened_at >= :from AND opened_at < :to
+                ORDER BY case_id""").param("from", from.atOffset(ZoneOffset.UTC)).param("to", to.atOffset(ZoneOffset.UTC))
+                .query(String.class).list();
+    }
+
     boolean exists(String caseId) {
         return jdbc.sql("SELECT COUNT(*) FROM intel_information_request WHERE case_id = :id").param("id", caseId)
                 .query(Long.class).single() > 0;

@@ -321,6 +321,19 @@ public class Minors {
         return store.list(query, Page.number(page), Page.size(size));
     }
 
+    /**
+     * The cases by reference only (no name, no date of birth), for the data-protection officer to open each one's
+     * access log in the audit log.
+     */
+    @Transactional
+    public Page<MinorSummary> casesForAudit(Viewer viewer, int page, int size) {
+        if (!viewer.isNode() && !viewer.has(Role.AUDITOR)) {
+            throw new AccessDeniedException("The cases' access logs are for the data-protection officer");
+        }
+        audit.success(viewer, "minors.access.list", MinorsKinds.CASE_TYPE, null);
+        return store.list(null, Page.number(page), Page.size(size));
+    }
+
     /** A case as its thread says; the read is audited. */
     @CaseTransactional
     public Optional<MinorState> read(Viewer viewer, String caseId) {

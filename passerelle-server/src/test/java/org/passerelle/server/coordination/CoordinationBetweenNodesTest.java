@@ -18,6 +18,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.passerelle.server.intel.InformationRequests;
+import org.passerelle.server.intel.NewInformationRequest;
 import org.passerelle.server.readmission.NewReadmissionRequest;
 import org.passerelle.server.readmission.Readmissions;
 import org.passerelle.server.security.ApiTokens;
@@ -241,10 +243,19 @@ class CoordinationBetweenNodesTest {
         await("the requests on Morocco's node", () -> cases.stream()
                 .allMatch(c -> morocco.bean(Readmissions.class).read(consul, c).isPresent()));
         morocco.bean(Readmissions.class).notIdentified(consul, cases.get(0), "Aucune trace dans les registres");
+        // An information request France opens and Morocco answers: the exchange's figures join the indicators.
+        Viewer frAnalyst = viewer(france, Role.ANALYST, null);
+        Viewer maAnalyst = viewer(morocco, Role.ANALYST, null);
+        String asked = france.bean(InformationRequests.class).open(frAnalyst, new NewInformationRequest("MA",
+                "Numéro utilisé par un passeur", "Titulaire de la ligne ?", "NORMAL", "H1", "B", "2", null), List.of());
+        await("the information request on Morocco's node", () -> morocco.bean(InformationRequests.class)
+                .deliveries(maAnalyst, asked).isPresent());
+        morocco.bean(InformationRequests.class).answer(maAnalyst, asked, "Ligne prépayée, titulaire inconnu.");
         String month = YearMonth.now(ZoneOffset.UTC).toString();
         String path = "/api/v1/coordination/indicators?from=" + YearMonth.now(ZoneOffset.UTC).minusMonths(2)
                 + "&to=" + month;
-        await("the answer on France's node", () -> indicator(frSecretariat.get(path).json(), "readmission.answered")
+        await("the answers on France's node", () -> indicator(frSecretariat.get(path).json(), "readmission.answered")
+                .path("total").asLong() == 1 && indicator(frSecretariat.get(path).json(), "intel.answered-in-time")
                 .path("total").asLong() == 1);
         JsonNode onFrance = frSecretariat.get(path).json();
         JsonNode onMorocco = maSecretariat.get(path).json();

@@ -83,6 +83,12 @@ class MinorsBrowserTest {
         String path = browser.currentUrl().substring(france.length()).replaceAll("\\?.*", "");
         String caseId = path.substring(path.lastIndexOf('/') + 1);
         browser.checkPage("fr-minors-recorded");
+        // Names hidden on screen (an open office): initials only, until shown again.
+        browser.submit(By.id("toggle-names"));
+        browser.waitForTextIn(By.tagName("h1"), "Y. E. A.");
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("Youssef El Amrani");
+        browser.submit(By.id("toggle-names"));
+        browser.waitForTextIn(By.tagName("h1"), "Youssef El Amrani");
         browser.open(france + "/minors?lang=fr");
         assertThat(browser.find(By.tagName("table")).getText()).contains("Youssef El Amrani");
         browser.checkPage("fr-minors-list");
@@ -193,5 +199,15 @@ class MinorsBrowserTest {
         browser.open(morocco + "/minors/tracing?lang=ar");
         browser.checkPage("ar-minors-tracing-list");
         browser.signOut(morocco);
+
+        // The data-protection officer finds the case by its reference and its access log.
+        NodeTest.TestUser auditor = NodeTest.createUser(nodes.france().bean(UserService.class), Role.AUDITOR);
+        browser.signIn(france, auditor);
+        browser.open(france + "/minors/access?lang=fr");
+        assertThat(browser.find(By.id("access-cases")).getText()).doesNotContain("Youssef");
+        browser.checkPage("fr-minors-access");
+        browser.click(By.cssSelector("#access-cases a[href*='recordId=" + caseId + "']"));
+        browser.waitForTextIn(By.tagName("main"), "minors.read");
+        browser.signOut(france);
     }
 }

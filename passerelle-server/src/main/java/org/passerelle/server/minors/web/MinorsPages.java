@@ -41,9 +41,33 @@ class MinorsPages {
         this.tracing = tracing;
     }
 
+    /** Where a user's choice to hide children's names on screen is kept, for the session. */
+    private static final String HIDE_NAMES = "minors.hideNames";
+
+    /** Hides or shows children's names on screen (initials only), for the rest of the session. */
+    @PostMapping("/minors/hidden-names")
+    String hideNames(@RequestParam(defaultValue = "false") boolean hide,
+            @RequestParam(defaultValue = "/minors") String back, jakarta.servlet.http.HttpSession session) {
+        session.setAttribute(HIDE_NAMES, hide);
+        return "redirect:" + (back.startsWith("/minors") ? back : "/minors");
+    }
+
+    private static boolean namesHidden(jakarta.servlet.http.HttpSession session) {
+        return Boolean.TRUE.equals(session.getAttribute(HIDE_NAMES));
+    }
+
+    /** The cases by reference, each with a link to its access log, for the data-protection officer. */
+    @GetMapping("/minors/access")
+    @PreAuthorize("hasRole('AUDITOR')")
+    String accessLogs(Viewer viewer, @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("cases", minors.casesForAudit(viewer, page, Page.DEFAULT_SIZE));
+        return "minors/access";
+    }
+
     @GetMapping("/minors")
     String list(Viewer viewer, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
-            Model model) {
+            Model model, jakarta.servlet.http.HttpSession session) {
+        model.addAttribute("hideNames", namesHidden(session));
         model.addAttribute("cases", minors.list(viewer, q, page, Page.DEFAULT_SIZE));
         model.addAttribute("query", q);
         model.addAttribute("recording", minors.properties().recordingParty());
@@ -79,7 +103,8 @@ class MinorsPages {
     }
 
     @GetMapping("/minors/cases/{caseId}")
-    String read(Viewer viewer, @PathVariable String caseId, Model model) {
+    String read(Viewer viewer, @PathVariable String caseId, Model model, jakarta.servlet.http.HttpSession session) {
+        model.addAttribute("hideNames", namesHidden(session));
         return caseView(viewer, caseId, model, Map.of(), List.of());
     }
 
@@ -100,7 +125,8 @@ class MinorsPages {
     /** Every step of a case, each a form of its own; errors come back on the case page, the typing kept. */
     @PostMapping("/minors/cases/{caseId}/{step}")
     String step(Viewer viewer, @PathVariable String caseId, @PathVariable String step,
-            @RequestParam Map<String, String> form, Model model) {
+            @RequestParam Map<String, String> form, Model model, jakarta.servlet.http.HttpSession session) {
+        model.addAttribute("hideNames", namesHidden(session));
         Consumer<Viewer> action = switch (step) {
             case "identification" -> v -> minors.identify(v, caseId, form.get("outcome"), form.get("personId"),
                     form.get("note"));
@@ -184,7 +210,8 @@ class MinorsPages {
     @PostMapping("/minors/tracing/{id}/confirm")
     String confirm(Viewer viewer, @PathVariable String id, @RequestParam String caseId,
             @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "request") String from,
-            Model model) {
+            Model model, jakarta.servlet.http.HttpSession session) {
+        model.addAttribute("hideNames", namesHidden(session));
         try {
             tracing.confirm(viewer, id, caseId, note);
             return "redirect:/minors/cases/" + caseId;

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.passerelle.server.coordination.Coordination;
 import org.passerelle.server.intel.InformationRequests;
+import org.passerelle.server.minors.FamilyTracing;
 import org.passerelle.server.minors.Minors;
 import org.passerelle.server.intel.network.Networks;
 import org.passerelle.server.readmission.Readmissions;
@@ -96,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         new DemoCoordination(coordinationSide(nodes.node("FR"), nodes, accounts, "Claire Martin"),
                 coordinationSide(nodes.node("MA"), nodes, accounts, "خالد الزموري"), clock).seedOnce();
         new DemoMinors(nodes.context("FR").getBean(Minors.class), nodes.context("MA").getBean(Minors.class),
+                nodes.context("MA").getBean(FamilyTracing.class),
                 new Viewer("fr.protection", Role.CHILD_PROTECTION_OFFICER, "FR"),
                 new Viewer("fr.protection2", Role.CHILD_PROTECTION_OFFICER, "FR"),
                 new Viewer(username(accounts.get(nodes.node("MA")), Role.CHILD_PROTECTION_OFFICER),

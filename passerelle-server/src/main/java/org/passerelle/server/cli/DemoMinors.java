@@ -5,28 +5,34 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.passerelle.server.minors.FamilyTracing;
 import org.passerelle.server.minors.MinorState;
 import org.passerelle.server.minors.Minors;
 import org.passerelle.server.minors.NewMinorCase;
+import org.passerelle.server.minors.NewTracingRequest;
 import org.passerelle.server.shared.Viewer;
 
 /**
  * The minors' demo: a dozen children recorded in France and exchanged for real with Morocco, left at every stage —
  * awaiting identification, identified, assessed, determined (return to the family, to a centre, stay in France),
- * the judge's decision, a return scheduled, returned with follow-up visits — with places taken in the centres.
+ * the judge's decision, a return scheduled, returned with follow-up visits — with places taken in the centres, one
+ * family's tracing request confirmed against a reported child and another waiting.
  */
 final class DemoMinors {
 
     private final Minors france;
     private final Minors morocco;
+    private final FamilyTracing tracing;
     private final Viewer officer;
     private final Viewer colleague;
     private final Viewer moroccan;
     private final LocalDate today;
 
-    DemoMinors(Minors france, Minors morocco, Viewer officer, Viewer colleague, Viewer moroccan, Clock clock) {
+    DemoMinors(Minors france, Minors morocco, FamilyTracing tracing, Viewer officer, Viewer colleague,
+            Viewer moroccan, Clock clock) {
         this.france = france;
         this.morocco = morocco;
+        this.tracing = tracing;
         this.officer = officer;
         this.colleague = colleague;
         this.moroccan = moroccan;
@@ -69,6 +75,9 @@ final class DemoMinors {
         if (france.list(officer, null, 1, 1).total() > 0) {
             return;
         }
+        // A family in Nador whose child no one has reported yet: its request waits, matched against each new report.
+        tracing.file(moroccan, new NewTracingRequest(List.of("رضوان البقالي"), "M", "2010", "الناظور",
+                "عبد الله البقالي", "حليمة", "الأب، 0662000000", true));
         for (Child child : CHILDREN) {
             String caseId = france.record(officer, new NewMinorCase(List.of(child.latin(), child.arabic()),
                     child.sex(), child.birth(), child.place(), child.father() + " " + surname(child),
@@ -78,6 +87,12 @@ final class DemoMinors {
                 continue;
             }
             arrived(morocco, caseId, s -> true);
+            if (child.stage() == 9) {
+                // The family in Tangier had asked Morocco to trace him: the officer confirms the engine's proposal.
+                String request = tracing.file(moroccan, new NewTracingRequest(List.of(child.arabic()), child.sex(),
+                        child.birth().substring(0, 4), "طنجة", "محمد العمراني", "فاطمة", "الأم، 0661000000", true));
+                tracing.confirm(moroccan, request, caseId, "Parents joints par téléphone.");
+            }
             morocco.identify(moroccan, caseId, "identified", null, "Acte de naissance retrouvé à " + child.place());
             morocco.assessHome(moroccan, caseId, "Famille à " + child.place() + " ; situation évaluée par les services"
                     + " sociaux.", "return-to-family".equals(child.decision()) ? "yes" : "no");

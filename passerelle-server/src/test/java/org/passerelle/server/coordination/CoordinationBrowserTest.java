@@ -125,6 +125,13 @@ class CoordinationBrowserTest {
         byte[] arabicPack = browser.download(morocco + path + "/pack.pdf?lang=ar", "PASSERELLE_MA", "application/pdf");
         browser.open(morocco + "/coordination/indicators?lang=ar");
         browser.checkPage("ar-coordination-indicators");
+        browser.fullPageScreenshot("ar-coordination-indicators");
+        browser.open(morocco + "/coordination/agreements?lang=ar");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("2024-10-28");
+        browser.checkPage("ar-coordination-agreements");
+        browser.open(morocco + "/coordination?lang=ar");
+        assertThat(browser.find(By.tagName("table")).getText()).contains("Plénière du groupe mixte");
+        browser.checkPage("ar-coordination-meetings");
         browser.signOut(morocco);
         await("both approvals on France's node", () -> nodes.france().bean(Coordination.class)
                 .meeting(Viewer.node(), meetingId).map(m -> m.status() == MeetingState.Status.MINUTES_APPROVED)

@@ -10,7 +10,6 @@ import org.passerelle.server.i18n.Language;
 import org.passerelle.server.i18n.Messages;
 import org.passerelle.server.shared.FieldChecks;
 import org.passerelle.server.shared.InvalidInputException;
-import org.passerelle.server.shared.SharedIndicators;
 import org.passerelle.server.web.Charts;
 import org.passerelle.server.web.Downloads;
 import org.passerelle.server.web.FormErrors;
@@ -35,6 +34,10 @@ class IndicatorPages {
     /** The message of a malformed month in a period. */
     private static final String MONTH = "coordination.error.month";
 
+    /** The figures drawn by month, in this order; the table below gives them all. */
+    private static final List<String> CHARTED = List.of("readmission.requests", "readmission.laissez-passers",
+            "readmission.removed", "minors.cases", "intel.requests", "intel.answered-in-time");
+
     private final Coordination coordination;
     private final Messages messages;
 
@@ -54,11 +57,12 @@ class IndicatorPages {
             IndicatorReport report = coordination.indicators(viewer, first, last);
             Language language = Language.of(RequestContextUtils.getLocale(request));
             model.addAttribute("report", report);
-            model.addAttribute("charts", report.indicators().stream()
-                    .filter(i -> i.unit() == SharedIndicators.Unit.COUNT).limit(5)
-                    .map(i -> Charts.bars(messages.get(language, "indicator." + i.key()), report.months(),
-                            report.months().stream().map(m -> i.byMonth().getOrDefault(m, 0).doubleValue()).toList()))
-                    .toList());
+            model.addAttribute("charts", CHARTED.stream().map(report::indicator).filter(java.util.Objects::nonNull)
+                    .map(i -> {
+                        String title = messages.get(language, "indicator." + i.key());
+                        return new IndicatorChart(title, Charts.bars(title, report.months(), report.months().stream()
+                                .map(m -> i.byMonth().getOrDefault(m, 0).doubleValue()).toList()));
+                    }).toList());
             model.addAttribute("errors", List.of());
         } catch (InvalidInputException e) {
             model.addAttribute("report", null);

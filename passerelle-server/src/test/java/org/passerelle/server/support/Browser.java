@@ -117,7 +117,25 @@ public final class Browser implements AutoCloseable {
     public void submit(By by) {
         WebElement page = driver.findElement(By.tagName("html"));
         click(by);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(page));
+    }
+
+    /**
+     * Whether an element left the document. Chromium may also answer a look at an element being removed with "does
+     * not belong to the document" instead of a stale reference: the same news.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public String currentUrl() {

@@ -52,10 +52,6 @@ public record MinorState(String caseId, String requester, String responder, Case
 
     /** One message of the thread as the timeline shows it; {@code counted}: it moved the case. */
     public record Step(String envelopeId, String kind, String from, Instant sentAt, boolean counted) {
-
-        public String messageKey() {
-            return "minors.kind." + kind.substring(kind.indexOf('.') + 1);
-        }
     }
 
     public String displayName() {
